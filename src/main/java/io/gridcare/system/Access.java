@@ -1,0 +1,46 @@
+package io.gridcare.system;
+
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Who may do what. People and service accounts live in Camunda's identity service (Admin webapp); their groups
+ * give them GridCare roles.
+ */
+public final class Access {
+
+  /** Camunda's administrators: everything. */
+  public static final String ADMIN_GROUP = "camunda-admin";
+  /** Care staff: GridCare's API and Tasklist. */
+  public static final String STAFF_GROUP = "gridcare-staff";
+  /** Scrapers and dashboards: metrics and health details. */
+  public static final String MONITORING_GROUP = "gridcare-monitoring";
+  /** Service accounts of the worker role: external tasks only. */
+  public static final String WORKER_GROUP = "gridcare-workers";
+
+  public static final String ADMIN = "ADMIN";
+  public static final String STAFF = "STAFF";
+  public static final String MONITORING = "MONITORING";
+  public static final String WORKER = "WORKER";
+
+  private static final Map<String, String> ROLE_OF_GROUP = Map.of(
+      ADMIN_GROUP, ADMIN, STAFF_GROUP, STAFF, MONITORING_GROUP, MONITORING, WORKER_GROUP, WORKER);
+
+  private Access() {
+  }
+
+  /** Spring Security authorities for a member of these groups: {@code ROLE_*} plus {@code GROUP_<id>}. */
+  public static Set<String> authoritiesOf(Collection<String> groupIds) {
+    Set<String> authorities = new LinkedHashSet<>();
+    for (String group : groupIds) {
+      authorities.add("GROUP_" + group);
+      String role = ROLE_OF_GROUP.get(group);
+      if (role != null) {
+        authorities.add("ROLE_" + role);
+      }
+    }
+    return authorities;
+  }
+}

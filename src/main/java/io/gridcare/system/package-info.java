@@ -1,0 +1,4 @@
+/**
+ * Shared configuration every feature stands on: roles, local infrastructure, security and API conventions.
+ */
+package io.gridcare.system;

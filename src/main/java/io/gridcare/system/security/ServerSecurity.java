@@ -1,0 +1,94 @@
+package io.gridcare.system.security;
+
+import java.util.Arrays;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridcare.system.Access;
+import io.gridcare.system.OnServerRole;
+import io.gridcare.system.ProblemResponses;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
+import org.camunda.bpm.engine.rest.security.auth.impl.ContainerBasedAuthenticationProvider;
+import org.springframework.boot.autoconfigure.security.SecurityProperties;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+/**
+ * The server's doors. GridCare's API, the engine's REST API and the actuator take HTTP Basic credentials of engine
+ * users, statelessly (no cookie, hence no CSRF token). The webapps keep Camunda's own login, session and CSRF
+ * protection, so Spring Security lets them through untouched.
+ */
+@Configuration(proxyBeanMethods = false)
+@OnServerRole
+@EnableMethodSecurity
+class ServerSecurity {
+
+  @Bean
+  IdentityServiceAuthentication identityServiceAuthentication(IdentityService identityService) {
+    return new IdentityServiceAuthentication(identityService);
+  }
+
+  @Bean
+  ProblemResponses problemResponses(ObjectMapper json) {
+    return new ProblemResponses(json);
+  }
+
+  @Bean
+  @Order(1)
+  SecurityFilterChain apiSecurity(HttpSecurity http, IdentityServiceAuthentication identity,
+      ProblemResponses problems) throws Exception {
+    return http
+        .securityMatcher(paths("/api/**", "/engine-rest/**", "/actuator/**"))
+        .authorizeHttpRequests(requests -> requests
+            .requestMatchers(paths("/actuator/health", "/actuator/health/**", "/actuator/info")).permitAll()
+            .requestMatchers(paths("/actuator/**")).hasAnyRole(Access.ADMIN, Access.MONITORING)
+            // what an engine user may do there is decided by Camunda's authorizations
+            .requestMatchers(paths("/engine-rest/**")).authenticated()
+            .requestMatchers(paths("/api/**")).hasAnyRole(Access.STAFF, Access.ADMIN)
+            .anyRequest().denyAll())
+        .authenticationProvider(identity)
+        .httpBasic(basic -> basic.realmName(ProblemResponses.REALM).authenticationEntryPoint(problems))
+        .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+        .sessionManagement(sessions -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  @Bean
+  @Order(2)
+  SecurityFilterChain webappSecurity(HttpSecurity http) throws Exception {
+    return http
+        .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+        .csrf(csrf -> csrf.disable())
+        .build();
+  }
+
+  /**
+   * Matchers on the whole path: the engine's REST API is a Jersey servlet, which Spring MVC's matchers (the
+   * default for plain strings) do not see.
+   */
+  private static RequestMatcher paths(String... patterns) {
+    PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
+    return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(builder::matcher).toList());
+  }
+
+  /** Hands the user authenticated above to the engine, so its authorization checks apply to REST calls. */
+  @Bean
+  FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthentication() {
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
+        new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
+    registration.addUrlPatterns("/engine-rest/*");
+    registration.addInitParameter("authentication-provider", ContainerBasedAuthenticationProvider.class.getName());
+    registration.setOrder(SecurityProperties.DEFAULT_FILTER_ORDER + 1);
+    return registration;
+  }
+}

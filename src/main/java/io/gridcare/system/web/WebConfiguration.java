@@ -1,0 +1,40 @@
+package io.gridcare.system.web;
+
+import io.gridcare.system.OnServerRole;
+import io.swagger.v3.oas.models.Components;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.info.Info;
+import io.swagger.v3.oas.models.info.License;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.util.unit.DataSize;
+
+@Configuration(proxyBeanMethods = false)
+@OnServerRole
+class WebConfiguration {
+
+  @Bean
+  FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
+      @Value("${gridcare.api.max-request-size}") DataSize limit) {
+    FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(limit));
+    registration.addUrlPatterns("/api/*");
+    registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
+    return registration;
+  }
+
+  @Bean
+  OpenAPI gridCareOpenApi() {
+    return new OpenAPI()
+        .info(new Info().title("GridCare API")
+            .description("Chăm sóc khách hàng điện lực / Customer care for electricity retailers")
+            .license(new License().name("Apache-2.0")))
+        .components(new Components().addSecuritySchemes("basic",
+            new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic")))
+        .addSecurityItem(new SecurityRequirement().addList("basic"));
+  }
+}

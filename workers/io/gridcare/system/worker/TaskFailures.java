@@ -1,0 +1,42 @@
+package io.gridcare.system.worker;
+
+import java.time.Duration;
+
+import org.camunda.bpm.client.task.ExternalTask;
+import org.camunda.bpm.client.task.ExternalTaskService;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Technical faults in a handler: report them with one retry fewer each time and a growing pause, so that the
+ * engine raises an incident in Cockpit once retries run out instead of the task looping silently.
+ */
+public final class TaskFailures {
+
+  public static final int RETRIES = 3;
+
+  private static final Logger log = LoggerFactory.getLogger(TaskFailures.class);
+  private static final Duration FIRST_PAUSE = Duration.ofSeconds(10);
+
+  private TaskFailures() {
+  }
+
+  public static void retryLater(ExternalTask task, ExternalTaskService tasks, Exception e) {
+    int left = remainingAfterThisFailure(task.getRetries());
+    Duration pause = pauseBefore(left);
+    log.warn("Task {} of topic {} failed ({} retries left): {}", task.getId(), task.getTopicName(), left,
+        e.toString());
+    tasks.handleFailure(task, e.getMessage(), e.getClass().getName(), left, pause.toMillis());
+  }
+
+  /** The engine reports {@code null} retries before the first failure. */
+  static int remainingAfterThisFailure(Integer retries) {
+    return retries == null ? RETRIES - 1 : Math.max(0, retries - 1);
+  }
+
+  /** 10 s, then 20 s, then 40 s ... as retries run out. */
+  static Duration pauseBefore(int retriesLeft) {
+    int failuresSoFar = Math.max(0, RETRIES - 1 - retriesLeft);
+    return FIRST_PAUSE.multipliedBy(1L << Math.min(failuresSoFar, 10));
+  }
+}
