@@ -9,7 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 
-import io.gridcare.system.OnWorkerRole;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.HealthIndicator;
@@ -20,7 +19,6 @@ import org.springframework.stereotype.Component;
  * external task takes. Orchestrators use it to hold workers back until a server is up.
  */
 @Component("engineConnection")
-@OnWorkerRole
 class EngineConnectionHealth implements HealthIndicator {
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();

@@ -3,7 +3,6 @@ package io.gridcare.system.worker;
 import java.util.Map;
 
 import io.gridcare.system.InstallationCheck;
-import io.gridcare.system.OnWorkerRole;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
@@ -15,7 +14,6 @@ import org.springframework.stereotype.Component;
 
 /** Answers an installation check with who this worker is, so the operator sees which worker took the task. */
 @Component
-@OnWorkerRole
 @ExternalTaskSubscription(InstallationCheck.TOPIC)
 class InstallationCheckWorker implements ExternalTaskHandler {
 

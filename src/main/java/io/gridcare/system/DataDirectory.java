@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -31,7 +32,7 @@ public final class DataDirectory implements AutoCloseable {
     try {
       Files.createDirectories(root);
       FileChannel channel = FileChannel.open(root.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-      FileLock lock = channel.tryLock();
+      FileLock lock = tryLock(channel);
       if (lock == null) {
         channel.close();
         throw new IllegalStateException("Thư mục dữ liệu " + root + " đang được một GridCare khác sử dụng / "
@@ -41,6 +42,14 @@ public final class DataDirectory implements AutoCloseable {
       return new DataDirectory(root, channel, lock);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot use data directory " + root, e);
+    }
+  }
+
+  private static FileLock tryLock(FileChannel channel) throws IOException {
+    try {
+      return channel.tryLock();
+    } catch (OverlappingFileLockException heldInThisJvm) {
+      return null;
     }
   }
 

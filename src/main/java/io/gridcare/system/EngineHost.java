@@ -8,7 +8,6 @@ import org.springframework.context.annotation.Configuration;
  * on every start (see {@code META-INF/processes.xml}).
  */
 @Configuration(proxyBeanMethods = false)
-@OnServerRole
 @EnableProcessApplication("gridcare")
 class EngineHost {
 }

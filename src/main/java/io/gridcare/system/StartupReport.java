@@ -10,7 +10,6 @@ import org.springframework.stereotype.Component;
 
 /** Tells whoever started GridCare where to go and how to log in, once everything answers. */
 @Component
-@OnServerRole
 class StartupReport {
 
   private static final Logger log = LoggerFactory.getLogger(StartupReport.class);

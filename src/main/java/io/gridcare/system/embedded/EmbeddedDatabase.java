@@ -42,6 +42,8 @@ final class EmbeddedDatabase implements AutoCloseable {
       EmbeddedPostgres postgres = EmbeddedPostgres.builder()
           .setDataDirectory(cluster)
           .setCleanDataDirectory(false)
+          // Stopped by its owner after the application is done with it, not by a JVM hook racing the shutdown.
+          .setRegisterShutdownHook(false)
           .setOverrideWorkingDirectory(dataDirectory.resolve("postgres-binaries").toFile())
           .setServerConfig("fsync", durable ? "on" : "off")
           .setServerConfig("listen_addresses", "127.0.0.1")

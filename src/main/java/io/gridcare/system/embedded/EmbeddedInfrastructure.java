@@ -5,7 +5,6 @@ import java.time.Duration;
 
 import com.zaxxer.hikari.HikariDataSource;
 import io.gridcare.system.DataDirectory;
-import io.gridcare.system.OnServerRole;
 import org.apache.http.HttpHost;
 import org.elasticsearch.client.RestClient;
 import org.elasticsearch.client.RestClientBuilder;
@@ -23,7 +22,6 @@ import org.springframework.context.annotation.Configuration;
  * of this.
  */
 @Configuration(proxyBeanMethods = false)
-@OnServerRole
 class EmbeddedInfrastructure {
 
   private static final String EMBEDDED_DATABASE = "'${spring.datasource.url:}'.isBlank()";

@@ -33,7 +33,7 @@ final class StaleProcesses {
   static void stopPostmaster(Path cluster) {
     Path pidFile = cluster.resolve("postmaster.pid");
     readPid(pidFile).flatMap(ProcessHandle::of).filter(ProcessHandle::isAlive).ifPresent(process -> {
-      if (commandOf(process).contains("postgres")) {
+      if (isPostgres(process)) {
         log.warn("A PostgreSQL server (pid {}) left running by an earlier GridCare that did not shut down is "
             + "being stopped before the database starts again", process.pid());
         stop(process);
@@ -83,6 +83,12 @@ final class StaleProcesses {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** By the executable's name: a command line may mention postgres in a class path or an argument. */
+  private static boolean isPostgres(ProcessHandle process) {
+    return process.info().command().map(Path::of).map(Path::getFileName).map(Path::toString)
+        .filter(name -> name.equals("postgres") || name.equals("postgres.exe")).isPresent();
   }
 
   private static String commandOf(ProcessHandle process) {

@@ -4,7 +4,6 @@ import java.util.Arrays;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcare.system.Access;
-import io.gridcare.system.OnServerRole;
 import io.gridcare.system.ProblemResponses;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
@@ -28,7 +27,6 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * protection, so Spring Security lets them through untouched.
  */
 @Configuration(proxyBeanMethods = false)
-@OnServerRole
 @EnableMethodSecurity
 class ServerSecurity {
 

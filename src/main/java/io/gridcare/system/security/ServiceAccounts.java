@@ -1,7 +1,6 @@
 package io.gridcare.system.security;
 
 import io.gridcare.system.Access;
-import io.gridcare.system.OnServerRole;
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
@@ -27,7 +26,6 @@ import org.springframework.stereotype.Component;
  * follows configuration, so rotating it is a restart. The first admin comes from {@code camunda.bpm.admin-user}.
  */
 @Component
-@OnServerRole
 class ServiceAccounts extends AbstractProcessEnginePlugin {
 
   private static final Logger log = LoggerFactory.getLogger(ServiceAccounts.class);

@@ -1,6 +1,5 @@
 package io.gridcare.system.web;
 
-import io.gridcare.system.OnServerRole;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -15,7 +14,6 @@ import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
 
 @Configuration(proxyBeanMethods = false)
-@OnServerRole
 class WebConfiguration {
 
   @Bean

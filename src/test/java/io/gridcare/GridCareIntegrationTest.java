@@ -1,0 +1,50 @@
+package io.gridcare;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+
+import io.gridcare.system.embedded.TestStack;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.util.TestPropertyValues;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.test.context.ContextConfiguration;
+
+/**
+ * The whole application, both roles, on the shared real PostgreSQL and search node of {@link TestStack}. All
+ * classes with this annotation share one Spring context.
+ */
+@Documented
+@Retention(RetentionPolicy.RUNTIME)
+@Target(ElementType.TYPE)
+@AutoConfigureObservability(tracing = false)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
+    "gridcare.admin.password=" + GridCareIntegrationTest.ADMIN_PASSWORD,
+    "gridcare.worker.password=" + GridCareIntegrationTest.WORKER_PASSWORD,
+    "gridcare.data-dir=target/test-data"})
+@ContextConfiguration(initializers = GridCareIntegrationTest.Stack.class)
+public @interface GridCareIntegrationTest {
+
+  String ADMIN = "admin";
+  String ADMIN_PASSWORD = "test-admin-password";
+  String WORKER = "gridcare-worker";
+  String WORKER_PASSWORD = "test-worker-password";
+
+  /** Points the application at the shared stack, as production points it at its database and cluster. */
+  class Stack implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+      TestStack stack = TestStack.get();
+      TestPropertyValues.of(
+          "spring.datasource.url=" + stack.jdbcUrl(TestStack.APP_DATABASE),
+          "spring.datasource.username=" + stack.databaseUser(),
+          "spring.elasticsearch.uris=" + stack.searchUri(),
+          "server.port=" + stack.serverPort()).applyTo(context);
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.gridcare.system.embedded;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.stream.Stream;
+
+import io.gridcare.system.DataDirectory;
+import org.springframework.boot.SpringApplication;
+
+/**
+ * The real PostgreSQL and search node every test in this JVM shares: started on first use, stopped when the JVM
+ * exits. Spring contexts and the process-test engine are pointed at it as an external database and search
+ * cluster, which is also how production runs.
+ */
+public final class TestStack {
+
+  public static final String APP_DATABASE = "gridcare";
+  public static final String PROCESS_TEST_DATABASE = "process_tests";
+
+  private static TestStack instance;
+
+  private final Path directory;
+  private final DataDirectory lock;
+  private final EmbeddedDatabase database;
+  private final EmbeddedSearchNode search;
+  private final int serverPort = FreePorts.next();
+
+  private TestStack(Path directory) {
+    this.directory = directory;
+    this.lock = DataDirectory.lock(directory);
+    // The node boots in its own JVM while PostgreSQL starts here.
+    this.search = EmbeddedSearchNode.start(directory, "384m", "gridcare-test");
+    this.database = EmbeddedDatabase.start(directory, false, APP_DATABASE, PROCESS_TEST_DATABASE);
+    this.search.awaitReady(Duration.ofMinutes(2));
+  }
+
+  public static synchronized TestStack get() {
+    if (instance == null) {
+      try {
+        Path directory = Files.createTempDirectory("gridcare-test-stack");
+        instance = new TestStack(directory);
+        // Spring runs its shutdown handlers after closing every context, so nothing still uses the stack.
+        SpringApplication.getShutdownHandlers().add(instance::stop);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return instance;
+  }
+
+  public String jdbcUrl(String database) {
+    return this.database.jdbcUrl(database);
+  }
+
+  public String databaseUser() {
+    return EmbeddedDatabase.USER;
+  }
+
+  public String searchUri() {
+    return search.uri().toString();
+  }
+
+  /** The port the integration-test server listens on, fixed for the JVM so the worker knows its engine URL. */
+  public int serverPort() {
+    return serverPort;
+  }
+
+  private void stop() {
+    try {
+      search.close();
+      database.close();
+      lock.close();
+      try (Stream<Path> files = Files.walk(directory)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
