@@ -4,7 +4,9 @@ import io.gridcare.system.embedded.TestStack;
 import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.impl.cfg.StandaloneProcessEngineConfiguration;
+import org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests;
 import org.camunda.bpm.engine.test.junit5.ProcessEngineExtension;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * The engine for process tests: no Spring, no job executor (tests drive jobs), its own database on the shared
@@ -36,8 +38,17 @@ public final class ProcessTestEngine {
     return engine;
   }
 
-  /** A JUnit 5 extension on that engine; {@code @Deployment} resources are deployed per test and removed after. */
+  /**
+   * A JUnit 5 extension on that engine; {@code @Deployment} resources are deployed per test and removed after.
+   * camunda-bpm-assert is pointed at it too: the integration tests' engine may live in the same JVM.
+   */
   public static ProcessEngineExtension extension() {
-    return ProcessEngineExtension.builder().useProcessEngine(get()).build();
+    return new ProcessEngineExtension() {
+      @Override
+      public void beforeTestExecution(ExtensionContext context) {
+        super.beforeTestExecution(context);
+        BpmnAwareTests.init(processEngine);
+      }
+    }.useProcessEngine(get());
   }
 }

@@ -12,12 +12,15 @@ import io.gridcare.system.DataDirectory;
 /** A child JVM that starts the embedded database the way the server does, writes a row, then waits to be killed. */
 final class DatabaseOwner {
 
+  private static DataDirectory heldLock;
+
   private DatabaseOwner() {
   }
 
   public static void main(String[] args) throws Exception {
     Path directory = Path.of(args[0]);
-    DataDirectory.lock(directory);
+    // Held until the JVM dies: a lock nobody references may be released by the garbage collector.
+    heldLock = DataDirectory.lock(directory);
     EmbeddedDatabase database = EmbeddedDatabase.start(directory, false, "owned");
     try (Connection connection = DriverManager.getConnection(database.jdbcUrl("owned"));
          Statement sql = connection.createStatement()) {

@@ -14,12 +14,15 @@ import io.gridcare.system.DataDirectory;
 /** A child JVM that starts the search node the way the server does, indexes a document, then waits to be killed. */
 final class SearchNodeOwner {
 
+  private static DataDirectory heldLock;
+
   private SearchNodeOwner() {
   }
 
   public static void main(String[] args) throws Exception {
     Path directory = Path.of(args[0]);
-    DataDirectory.lock(directory);
+    // Held until the JVM dies: a lock nobody references may be released by the garbage collector.
+    heldLock = DataDirectory.lock(directory);
     EmbeddedSearchNode node = EmbeddedSearchNode.start(directory, "256m", "owner");
     node.awaitReady(Duration.ofMinutes(2));
     HttpResponse<String> indexed = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
