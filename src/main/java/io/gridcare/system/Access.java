@@ -17,6 +17,8 @@ public final class Access {
   public static final String STAFF_GROUP = "gridcare-staff";
   /** Scrapers and dashboards: metrics and health details. */
   public static final String MONITORING_GROUP = "gridcare-monitoring";
+  /** Source systems (billing, metering, OMS, CRM, channels): they send records, nothing else. */
+  public static final String INTEGRATION_GROUP = "gridcare-integration";
   /** Service accounts of the worker role: external tasks only. */
   public static final String WORKER_GROUP = "gridcare-workers";
 
@@ -24,9 +26,11 @@ public final class Access {
   public static final String STAFF = "STAFF";
   public static final String MONITORING = "MONITORING";
   public static final String WORKER = "WORKER";
+  public static final String INTEGRATION = "INTEGRATION";
 
   private static final Map<String, String> ROLE_OF_GROUP = Map.of(
-      ADMIN_GROUP, ADMIN, STAFF_GROUP, STAFF, MONITORING_GROUP, MONITORING, WORKER_GROUP, WORKER);
+      ADMIN_GROUP, ADMIN, STAFF_GROUP, STAFF, MONITORING_GROUP, MONITORING, WORKER_GROUP, WORKER,
+      INTEGRATION_GROUP, INTEGRATION);
 
   private Access() {
   }

@@ -51,6 +51,7 @@ class ServerSecurity {
             .requestMatchers(paths("/actuator/**")).hasAnyRole(Access.ADMIN, Access.MONITORING)
             // what an engine user may do there is decided by Camunda's authorizations
             .requestMatchers(paths("/engine-rest/**")).authenticated()
+            .requestMatchers(paths("/api/sources/**")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
             .requestMatchers(paths("/api/**")).hasAnyRole(Access.STAFF, Access.ADMIN)
             .anyRequest().denyAll())
         .authenticationProvider(identity)

@@ -18,16 +18,19 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps the body of an API request. A declared length over the limit is refused before anything is read; a
  * chunked body is counted while it is read, and the read fails as soon as it passes the limit (answered with 413
- * by {@link ApiExceptionHandler}). Multipart uploads have their own, larger limit.
+ * by {@link ApiExceptionHandler}). Batches from source systems have a larger limit; multipart uploads their own.
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
 
   static final String DETAIL = "Yêu cầu quá lớn / Request body too large";
+  static final String BATCHES = "/api/sources/";
 
   private final long limit;
+  private final long batchLimit;
 
-  RequestSizeLimit(DataSize limit) {
+  RequestSizeLimit(DataSize limit, DataSize batchLimit) {
     this.limit = limit.toBytes();
+    this.batchLimit = batchLimit.toBytes();
   }
 
   @Override
@@ -40,6 +43,7 @@ final class RequestSizeLimit extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    long limit = request.getRequestURI().startsWith(BATCHES) ? batchLimit : this.limit;
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

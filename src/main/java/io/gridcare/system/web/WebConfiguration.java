@@ -18,8 +18,10 @@ class WebConfiguration {
 
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
-      @Value("${gridcare.api.max-request-size}") DataSize limit) {
-    FilterRegistrationBean<RequestSizeLimit> registration = new FilterRegistrationBean<>(new RequestSizeLimit(limit));
+      @Value("${gridcare.api.max-request-size}") DataSize limit,
+      @Value("${gridcare.api.max-batch-size}") DataSize batchLimit) {
+    FilterRegistrationBean<RequestSizeLimit> registration =
+        new FilterRegistrationBean<>(new RequestSizeLimit(limit, batchLimit));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

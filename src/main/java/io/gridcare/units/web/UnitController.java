@@ -54,8 +54,8 @@ class UnitController {
       @RequestBody @Valid UnitChange change) {
     Unit existing = units.findById(code).orElse(null);
     Unit saved = units.save(existing != null
-        ? existing.withDetails(change.name(), change.corporation())
-        : new Unit(code, change.name(), change.corporation(), null));
+        ? existing.withDetails(change.name(), change.corporation(), change.urbanOrFalse())
+        : new Unit(code, change.name(), change.corporation(), change.urbanOrFalse(), null));
     return ResponseEntity.status(existing != null ? HttpStatus.OK : HttpStatus.CREATED).body(UnitView.of(saved));
   }
 
@@ -63,13 +63,17 @@ class UnitController {
     return new NotFoundException("Không có Điện lực " + code + " / No Power Company " + code);
   }
 
-  record UnitView(String code, String name, String corporation) {
+  record UnitView(String code, String name, String corporation, boolean urban) {
     static UnitView of(Unit unit) {
-      return new UnitView(unit.code(), unit.name(), unit.corporation());
+      return new UnitView(unit.code(), unit.name(), unit.corporation(), unit.urban());
     }
   }
 
   record UnitChange(@NotBlank @Size(max = 100) String name,
-                    @NotBlank @Pattern(regexp = "EVN[A-Z]{2,8}") String corporation) {
+                    @NotBlank @Pattern(regexp = "EVN[A-Z]{2,8}") String corporation,
+                    Boolean urban) {
+    boolean urbanOrFalse() {
+      return Boolean.TRUE.equals(urban);
+    }
   }
 }

@@ -14,10 +14,10 @@ import java.nio.file.Path;
 import io.gridcare.GridCareIntegrationTest;
 import io.gridcare.Http;
 import io.gridcare.Http.Response;
+import io.gridcare.TestUsers;
 import io.gridcare.system.Access;
 import io.gridcare.system.embedded.TestStack;
 import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -38,12 +38,7 @@ class SecurityIntegrationTest {
 
   @BeforeEach
   void staffMemberExists() {
-    if (identity.createUserQuery().userId(STAFF).count() == 0) {
-      User user = identity.newUser(STAFF);
-      user.setPassword(STAFF_PASSWORD);
-      identity.saveUser(user);
-      identity.createMembership(STAFF, Access.STAFF_GROUP);
-    }
+    TestUsers.ensure(identity, STAFF, STAFF_PASSWORD, Access.STAFF_GROUP);
   }
 
   @Test

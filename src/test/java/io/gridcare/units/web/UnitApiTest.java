@@ -37,6 +37,8 @@ class UnitApiTest {
 
     assertThat(unit.path("name").asText()).isEqualTo("Điện lực Sóc Sơn");
     assertThat(unit.path("corporation").asText()).isEqualTo("EVNHANOI");
+    assertThat(unit.path("urban").asBoolean()).as("Sóc Sơn is rural").isFalse();
+    assertThat(admin.get("/api/units/PD01").json().path("urban").asBoolean()).as("Hoàn Kiếm is inner-city").isTrue();
   }
 
   @Test

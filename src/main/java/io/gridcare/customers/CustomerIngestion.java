@@ -1,0 +1,189 @@
+package io.gridcare.customers;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.gridcare.customers.IngestionReport.Rejection;
+import io.gridcare.units.Unit;
+import io.gridcare.units.Units;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes batches of records from a source system into customer profiles. Each record is checked on its own: bad
+ * ones are rejected with their reasons and the good ones of the same batch are kept. A kept record that is newer
+ * than the source's previous one rebuilds the profile, re-evaluates the segments and queues the profile for the
+ * search index, all in one transaction.
+ */
+@Service
+public class CustomerIngestion {
+
+  public static final int MAX_BATCH = 1000;
+
+  private final CustomerStore store;
+  private final Segmentation segmentation;
+  private final Units units;
+  private final ObjectMapper json;
+  private final Validator validator;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+  private final ProfileAssembler assembler;
+
+  CustomerIngestion(CustomerStore store, Segmentation segmentation, Units units, ObjectMapper json,
+      Validator validator, TransactionTemplate transaction, Clock clock) {
+    this.store = store;
+    this.segmentation = segmentation;
+    this.units = units;
+    this.json = json;
+    this.validator = validator;
+    this.transaction = transaction;
+    this.clock = clock;
+    this.assembler = new ProfileAssembler(clock);
+  }
+
+  public IngestionReport ingest(Source source, List<JsonNode> batch) {
+    Map<String, Unit> unitsByCode = units.findAll().stream().collect(Collectors.toMap(Unit::code, Function.identity()));
+    List<Rejection> rejected = new ArrayList<>();
+    List<SourceRecords.SourceRecord> valid = new ArrayList<>();
+    for (int row = 1; row <= batch.size(); row++) {
+      List<Rejection> problems = new ArrayList<>();
+      SourceRecords.SourceRecord record = read(source, batch.get(row - 1), row, problems, unitsByCode.keySet());
+      if (problems.isEmpty()) {
+        valid.add(record);
+      }
+      rejected.addAll(problems);
+    }
+    int[] outcomes = new int[CustomerStore.Outcome.values().length];
+    if (!valid.isEmpty()) {
+      transaction.executeWithoutResult(status -> {
+        Segmentation.Evaluator segments = segmentation.current();
+        for (SourceRecords.SourceRecord record : valid) {
+          outcomes[apply(source, record, segments, unitsByCode).ordinal()]++;
+        }
+      });
+    }
+    return new IngestionReport(batch.size(), outcomes[CustomerStore.Outcome.APPLIED.ordinal()],
+        outcomes[CustomerStore.Outcome.UNCHANGED.ordinal()], outcomes[CustomerStore.Outcome.STALE.ordinal()],
+        rejected);
+  }
+
+  private SourceRecords.SourceRecord read(Source source, JsonNode node, int row, List<Rejection> problems,
+      Set<String> knownUnits) {
+    String code = node.path("customerCode").asText(null);
+    SourceRecords.SourceRecord record;
+    try {
+      record = json.treeToValue(node, source.recordType());
+    } catch (JsonMappingException e) {
+      problems.add(new Rejection(row, code, path(e), e.getOriginalMessage()));
+      return null;
+    } catch (JsonProcessingException e) {
+      problems.add(new Rejection(row, code, null, e.getOriginalMessage()));
+      return null;
+    }
+    for (ConstraintViolation<SourceRecords.SourceRecord> violation : validator.validate(record)) {
+      problems.add(new Rejection(row, code, violation.getPropertyPath().toString(), violation.getMessage()));
+    }
+    if (problems.isEmpty() && !knownUnits.contains(ProfileAssembler.unitOf(record.customerCode()))) {
+      problems.add(new Rejection(row, code, "customerCode",
+          "Điện lực " + ProfileAssembler.unitOf(record.customerCode()) + " không có / unknown unit"));
+    }
+    if (problems.isEmpty() && record instanceof SourceRecords.Crm crm) {
+      return normalisePhones(crm, row, problems);
+    }
+    return record;
+  }
+
+  private static SourceRecords.Crm normalisePhones(SourceRecords.Crm crm, int row, List<Rejection> problems) {
+    String mobile = phone(crm.mobile(), "mobile", crm, row, problems);
+    String alternate = phone(crm.alternatePhone(), "alternatePhone", crm, row, problems);
+    return new SourceRecords.Crm(crm.customerCode(), crm.updatedAt(), mobile, alternate, crm.email(),
+        crm.openRequests(), crm.complaints12m(), crm.lastContactAt(), crm.satisfactionScore());
+  }
+
+  private static String phone(String raw, String field, SourceRecords.Crm crm, int row, List<Rejection> problems) {
+    if (raw == null || raw.isBlank()) {
+      return null;
+    }
+    return PhoneNumbers.normalise(raw).orElseGet(() -> {
+      problems.add(new Rejection(row, crm.customerCode(), field,
+          "Số điện thoại không hợp lệ / not a valid Vietnamese phone number"));
+      return null;
+    });
+  }
+
+  private CustomerStore.Outcome apply(Source source, SourceRecords.SourceRecord record,
+      Segmentation.Evaluator segments, Map<String, Unit> unitsByCode) {
+    String code = record.customerCode();
+    store.lock(code);
+    CustomerStore.Outcome outcome = store.put(code, source, record.updatedAt(), write(record));
+    if (outcome == CustomerStore.Outcome.APPLIED) {
+      CustomerProfile profile = assembler.assemble(code, readAll(store.records(code)));
+      store.saveProfile(code, profile.unitCode(), write(profile), profile.updatedAt());
+      Unit unit = unitsByCode.get(profile.unitCode());
+      updateSegments(code, segments.evaluate(profile, unit != null && unit.urban()));
+      store.queueForIndex(code);
+    }
+    return outcome;
+  }
+
+  /** Enters the groups the customer is now in and leaves the others, keeping the stays as history. */
+  private void updateSegments(String code, Segmentation.Segments now) {
+    Set<String> wanted = new HashSet<>();
+    if (now.corporate() != null) {
+      wanted.add(SegmentMembership.CORPORATE + ":" + now.corporate());
+    }
+    now.regional().forEach(group -> wanted.add(SegmentMembership.REGIONAL + ":" + group));
+    Instant at = clock.instant();
+    List<SegmentMembership> current = store.currentSegments(code);
+    for (SegmentMembership membership : current) {
+      if (!wanted.remove(membership.kind() + ":" + membership.segment())) {
+        store.leave(code, membership.kind(), membership.segment(), at);
+      }
+    }
+    wanted.stream().sorted().forEach(key -> {
+      String[] kindAndSegment = key.split(":", 2);
+      store.enter(code, kindAndSegment[0], kindAndSegment[1], at);
+    });
+  }
+
+  private Map<Source, SourceRecords.SourceRecord> readAll(Map<Source, String> payloads) {
+    Map<Source, SourceRecords.SourceRecord> records = new EnumMap<>(Source.class);
+    payloads.forEach((source, payload) -> {
+      try {
+        records.put(source, json.readValue(payload, source.recordType()));
+      } catch (JsonProcessingException e) {
+        throw new IllegalStateException("Stored " + source + " record no longer reads", e);
+      }
+    });
+    return records;
+  }
+
+  private String write(Object value) {
+    try {
+      return json.writeValueAsString(value);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String path(JsonMappingException e) {
+    return e.getPath().stream()
+        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
+  }
+
+}

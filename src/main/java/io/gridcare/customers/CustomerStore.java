@@ -1,0 +1,121 @@
+package io.gridcare.customers;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Customer tables in PostgreSQL. Callers run inside a transaction. */
+@Repository
+class CustomerStore {
+
+  enum Outcome { APPLIED, UNCHANGED, STALE }
+
+  private final JdbcClient sql;
+
+  CustomerStore(JdbcClient sql) {
+    this.sql = sql;
+  }
+
+  /** Serialises work on one customer across concurrent batches until the transaction ends. */
+  void lock(String code) {
+    sql.sql("select pg_advisory_xact_lock(hashtextextended(:code, 0))").param("code", code).query().singleRow();
+  }
+
+  /** Keeps the record unless the stored one from that source is as new or newer. */
+  Outcome put(String code, Source source, Instant updatedAt, String payload) {
+    int written = sql.sql("""
+            insert into customer_source_record (customer_code, source, updated_at, payload)
+            values (:code, :source, :updatedAt, cast(:payload as jsonb))
+            on conflict (customer_code, source) do update
+               set updated_at = excluded.updated_at, payload = excluded.payload, received_at = now()
+             where customer_source_record.updated_at < excluded.updated_at""")
+        .param("code", code).param("source", source.name()).param("updatedAt", Timestamp.from(updatedAt))
+        .param("payload", payload)
+        .update();
+    if (written == 1) {
+      return Outcome.APPLIED;
+    }
+    Instant stored = sql.sql("select updated_at from customer_source_record where customer_code = :code and source = :source")
+        .param("code", code).param("source", source.name()).query(Timestamp.class).single().toInstant();
+    return stored.equals(updatedAt) ? Outcome.UNCHANGED : Outcome.STALE;
+  }
+
+  Map<Source, String> records(String code) {
+    Map<Source, String> records = new EnumMap<>(Source.class);
+    sql.sql("select source, payload::text from customer_source_record where customer_code = :code")
+        .param("code", code)
+        .query((row, n) -> Map.entry(Source.valueOf(row.getString(1)), row.getString(2)))
+        .list().forEach(entry -> records.put(entry.getKey(), entry.getValue()));
+    return records;
+  }
+
+  void saveProfile(String code, String unitCode, String profile, Instant updatedAt) {
+    sql.sql("""
+            insert into customer (code, unit_code, profile, updated_at)
+            values (:code, :unit, cast(:profile as jsonb), :updatedAt)
+            on conflict (code) do update set profile = excluded.profile, updated_at = excluded.updated_at""")
+        .param("code", code).param("unit", unitCode).param("profile", profile)
+        .param("updatedAt", Timestamp.from(updatedAt))
+        .update();
+  }
+
+  Optional<String> profile(String code) {
+    return sql.sql("select profile::text from customer where code = :code").param("code", code)
+        .query(String.class).optional();
+  }
+
+  List<SegmentMembership> currentSegments(String code) {
+    return sql.sql("""
+            select kind, segment, entered_at, left_at from customer_segment
+             where customer_code = :code and left_at is null order by kind, segment""")
+        .param("code", code).query(CustomerStore::membership).list();
+  }
+
+  List<SegmentMembership> segmentHistory(String code) {
+    return sql.sql("""
+            select kind, segment, entered_at, left_at from customer_segment
+             where customer_code = :code order by entered_at, kind, segment""")
+        .param("code", code).query(CustomerStore::membership).list();
+  }
+
+  void enter(String code, String kind, String segment, Instant at) {
+    sql.sql("insert into customer_segment (customer_code, kind, segment, entered_at) values (:code, :kind, :segment, :at)")
+        .param("code", code).param("kind", kind).param("segment", segment).param("at", Timestamp.from(at))
+        .update();
+  }
+
+  void leave(String code, String kind, String segment, Instant at) {
+    sql.sql("""
+            update customer_segment set left_at = :at
+             where customer_code = :code and kind = :kind and segment = :segment and left_at is null""")
+        .param("code", code).param("kind", kind).param("segment", segment).param("at", Timestamp.from(at))
+        .update();
+  }
+
+  /** Members per group now, largest first. */
+  List<SegmentCount> segmentCounts() {
+    return sql.sql("""
+            select kind, segment, count(*) from customer_segment where left_at is null
+             group by kind, segment order by count(*) desc, segment""")
+        .query((row, n) -> new SegmentCount(row.getString(1), row.getString(2), row.getLong(3))).list();
+  }
+
+  /** Marks the profile for the search index, in the same transaction as the change (outbox). */
+  void queueForIndex(String code) {
+    sql.sql("insert into customer_index_outbox (customer_code) values (:code)").param("code", code).update();
+  }
+
+  private static SegmentMembership membership(ResultSet row, int n) throws SQLException {
+    Timestamp left = row.getTimestamp(4);
+    return new SegmentMembership(row.getString(1), row.getString(2), row.getTimestamp(3).toInstant(),
+        left == null ? null : left.toInstant());
+  }
+}

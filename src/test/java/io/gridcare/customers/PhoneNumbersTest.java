@@ -1,0 +1,30 @@
+package io.gridcare.customers;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+class PhoneNumbersTest {
+
+  @Test
+  void mobileWrittenTheVietnameseWayBecomesE164() {
+    assertThat(PhoneNumbers.normalise("0912 345 678")).hasValue("+84912345678");
+  }
+
+  @Test
+  void numberWithCountryCodeButNoPlusIsTheSameNumber() {
+    assertThat(PhoneNumbers.normalise("84912345678")).hasValue("+84912345678");
+    assertThat(PhoneNumbers.normalise("+84-912-345-678")).hasValue("+84912345678");
+  }
+
+  @Test
+  void hanoiLandlineIsValid() {
+    assertThat(PhoneNumbers.normalise("024 3826 5555")).hasValue("+842438265555");
+  }
+
+  @Test
+  void tooShortOrNonNumericIsRefused() {
+    assertThat(PhoneNumbers.normalise("12345")).isEmpty();
+    assertThat(PhoneNumbers.normalise("không có")).isEmpty();
+  }
+}
