@@ -25,7 +25,9 @@ import org.springframework.test.context.ContextConfiguration;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.DEFINED_PORT, properties = {
     "gridcare.admin.password=" + GridCareIntegrationTest.ADMIN_PASSWORD,
     "gridcare.worker.password=" + GridCareIntegrationTest.WORKER_PASSWORD,
-    "gridcare.data-dir=target/test-data"})
+    "gridcare.data-dir=target/test-data",
+    // tests send queued profile changes to the index themselves (IndexSync.sync), when they need them there
+    "gridcare.search.sync-interval=1h"})
 @ContextConfiguration(initializers = GridCareIntegrationTest.Stack.class)
 public @interface GridCareIntegrationTest {
 

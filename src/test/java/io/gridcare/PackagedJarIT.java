@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,6 +39,11 @@ class PackagedJarIT {
     assertThat(log("first.log")).contains("GridCare is ready").contains(password);
     assertThat(admin.putJson("/api/units/PZ01", "{\"name\":\"Điện lực Thử\",\"corporation\":\"EVNHANOI\"}")
         .status()).isEqualTo(201);
+    assertThat(admin.postJson("/api/sources/billing/records", "{\"records\":[{\"customerCode\":\"PD09000000001\","
+        + "\"updatedAt\":\"2026-11-01T00:00:00Z\",\"fullName\":\"Nguyễn Văn Đức\",\"customerType\":\"RESIDENTIAL\"}]}")
+        .json().path("applied").asInt()).isEqualTo(1);
+    Awaitility.await("the profile reaches the search index on its own").atMost(Duration.ofSeconds(30))
+        .until(() -> admin.get("/api/customers?q=nguyen%20van%20duc").json().path("totalItems").asLong() == 1);
 
     first.destroyForcibly();
     first.waitFor();
@@ -45,6 +51,14 @@ class PackagedJarIT {
     Process second = start("second.log");
     awaitReady(second, "second.log");
     assertThat(admin.get("/api/units/PZ01").json().path("name").asText()).isEqualTo("Điện lực Thử");
+    JsonNode deployments = admin.get("/engine-rest/deployment").json();
+    assertThat(deployments).as("unchanged models are not deployed again").hasSize(1);
+    assertThat(admin.get("/engine-rest/deployment/" + deployments.get(0).path("id").asText() + "/resources").json())
+        .extracting(resource -> resource.path("name").asText())
+        .contains("processes/system/installation-check.bpmn", "processes/customers/customer-segments.dmn",
+            "forms/system/installation-check-confirmation.form");
+    assertThat(admin.get("/api/customers?q=nguyen%20van%20duc").json().path("totalItems").asLong())
+        .as("the search index kept its data").isEqualTo(1);
     assertThat(log("second.log"))
         .contains("left running by an earlier GridCare")
         .as("the generated password is shown only on the start that made it").doesNotContain(password);

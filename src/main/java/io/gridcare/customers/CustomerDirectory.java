@@ -21,11 +21,16 @@ public class CustomerDirectory {
     this.json = json;
   }
 
-  public Optional<CustomerView> find(String code) {
-    return store.profile(code).map(profile -> {
+  /** The customer if this viewer may see it (the same empty answer otherwise: no probing for codes). */
+  public Optional<CustomerView> find(String code, Viewer viewer) {
+    if (!viewer.maySee(ProfileAssembler.unitOf(code))) {
+      return Optional.empty();
+    }
+    return store.profile(code).map(stored -> {
+      CustomerProfile profile = read(stored);
       List<SegmentMembership> history = store.segmentHistory(code);
       List<SegmentMembership> current = history.stream().filter(stay -> stay.leftAt() == null).toList();
-      return new CustomerView(read(profile),
+      return new CustomerView(viewer.personalData() ? profile : Masking.profile(profile),
           current.stream().filter(stay -> stay.kind().equals(SegmentMembership.CORPORATE))
               .map(SegmentMembership::segment).findFirst().orElse(null),
           current.stream().filter(stay -> stay.kind().equals(SegmentMembership.REGIONAL))

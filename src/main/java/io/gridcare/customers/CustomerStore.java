@@ -59,9 +59,10 @@ class CustomerStore {
 
   void saveProfile(String code, String unitCode, String profile, Instant updatedAt) {
     sql.sql("""
-            insert into customer (code, unit_code, profile, updated_at)
-            values (:code, :unit, cast(:profile as jsonb), :updatedAt)
-            on conflict (code) do update set profile = excluded.profile, updated_at = excluded.updated_at""")
+            insert into customer (code, unit_code, profile, updated_at, changed_at)
+            values (:code, :unit, cast(:profile as jsonb), :updatedAt, now())
+            on conflict (code) do update
+               set profile = excluded.profile, updated_at = excluded.updated_at, changed_at = now()""")
         .param("code", code).param("unit", unitCode).param("profile", profile)
         .param("updatedAt", Timestamp.from(updatedAt))
         .update();
@@ -111,6 +112,61 @@ class CustomerStore {
   /** Marks the profile for the search index, in the same transaction as the change (outbox). */
   void queueForIndex(String code) {
     sql.sql("insert into customer_index_outbox (customer_code) values (:code)").param("code", code).update();
+  }
+
+  /** The oldest queued changes, locked so that another server's sync skips them; deleted once indexed. */
+  List<Queued> queued(int limit) {
+    return sql.sql("select id, customer_code from customer_index_outbox order by id limit :limit for update skip locked")
+        .param("limit", limit).query((row, n) -> new Queued(row.getLong(1), row.getString(2))).list();
+  }
+
+  void dequeue(List<Long> ids) {
+    sql.sql("delete from customer_index_outbox where id = any(:ids)").param("ids", ids.toArray(Long[]::new)).update();
+  }
+
+  long queuedCount() {
+    return sql.sql("select count(*) from customer_index_outbox").query(Long.class).single();
+  }
+
+  List<Indexable> indexable(List<String> codes) {
+    return sql.sql(INDEXABLE + " where c.code = any(:codes)").param("codes", codes.toArray(String[]::new))
+        .query(CustomerStore::indexable).list();
+  }
+
+  /** All customers in code order, a page at a time after {@code afterCode}. */
+  List<Indexable> indexablePage(String afterCode, int limit) {
+    return sql.sql(INDEXABLE + " where c.code > :after order by c.code limit :limit")
+        .param("after", afterCode).param("limit", limit).query(CustomerStore::indexable).list();
+  }
+
+  List<String> changedSince(Instant since) {
+    return sql.sql("select code from customer where changed_at >= :since order by code")
+        .param("since", Timestamp.from(since)).query(String.class).list();
+  }
+
+  Instant now() {
+    return sql.sql("select now()").query(Timestamp.class).single().toInstant();
+  }
+
+  private static final String INDEXABLE = """
+      select c.code, c.profile::text,
+             (select s.segment from customer_segment s
+               where s.customer_code = c.code and s.kind = 'CORPORATE' and s.left_at is null limit 1),
+             array(select s.segment from customer_segment s
+                    where s.customer_code = c.code and s.kind = 'REGIONAL' and s.left_at is null order by s.segment)
+        from customer c""";
+
+  private static Indexable indexable(ResultSet row, int n) throws SQLException {
+    return new Indexable(row.getString(1), row.getString(2), row.getString(3),
+        List.of((String[]) row.getArray(4).getArray()));
+  }
+
+  /** A queued change: the outbox row and the customer it names. */
+  record Queued(long id, String customerCode) {
+  }
+
+  /** What the search document is made of. */
+  record Indexable(String code, String profile, String segment, List<String> regionalGroups) {
   }
 
   private static SegmentMembership membership(ResultSet row, int n) throws SQLException {

@@ -2,6 +2,7 @@ package io.gridcare.system;
 
 import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -17,6 +18,13 @@ public final class Access {
   public static final String STAFF_GROUP = "gridcare-staff";
   /** Scrapers and dashboards: metrics and health details. */
   public static final String MONITORING_GROUP = "gridcare-monitoring";
+  /** The corporation's call centre: customers of every unit. */
+  public static final String CALL_CENTRE_GROUP = "gridcare-callcentre";
+  /** May see phone numbers, e-mail and id numbers unmasked. */
+  public static final String PERSONAL_DATA_GROUP = "gridcare-personal-data";
+  /** Staff of one Power Company are in {@code unit-PD09} (and {@code gridcare-staff}): they see its customers. */
+  public static final String UNIT_GROUP_PREFIX = "unit-";
+
   /** Source systems (billing, metering, OMS, CRM, channels): they send records, nothing else. */
   public static final String INTEGRATION_GROUP = "gridcare-integration";
   /** Service accounts of the worker role: external tasks only. */
@@ -27,6 +35,9 @@ public final class Access {
   public static final String MONITORING = "MONITORING";
   public static final String WORKER = "WORKER";
   public static final String INTEGRATION = "INTEGRATION";
+
+  /** Spring authorities that carry group membership: {@code GROUP_unit-PD09}. */
+  public static final String GROUP_AUTHORITY = "GROUP_";
 
   private static final Map<String, String> ROLE_OF_GROUP = Map.of(
       ADMIN_GROUP, ADMIN, STAFF_GROUP, STAFF, MONITORING_GROUP, MONITORING, WORKER_GROUP, WORKER,
@@ -39,12 +50,18 @@ public final class Access {
   public static Set<String> authoritiesOf(Collection<String> groupIds) {
     Set<String> authorities = new LinkedHashSet<>();
     for (String group : groupIds) {
-      authorities.add("GROUP_" + group);
+      authorities.add(GROUP_AUTHORITY + group);
       String role = ROLE_OF_GROUP.get(group);
       if (role != null) {
         authorities.add("ROLE_" + role);
       }
     }
     return authorities;
+  }
+
+  /** The group ids among these authorities. */
+  public static List<String> groupsIn(Collection<String> authorities) {
+    return authorities.stream().filter(authority -> authority.startsWith(GROUP_AUTHORITY))
+        .map(authority -> authority.substring(GROUP_AUTHORITY.length())).toList();
   }
 }

@@ -20,6 +20,7 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 public final class ProblemResponses implements AuthenticationEntryPoint, AccessDeniedHandler {
 
   public static final String REALM = "GridCare";
+  public static final String FORBIDDEN = "Không có quyền / Access denied: your groups do not allow this request";
 
   private final ObjectMapper json;
 
@@ -38,8 +39,7 @@ public final class ProblemResponses implements AuthenticationEntryPoint, AccessD
   @Override
   public void handle(HttpServletRequest request, HttpServletResponse response, AccessDeniedException e)
       throws IOException {
-    write(request, response, HttpStatus.FORBIDDEN,
-        "Không có quyền / Access denied: your groups do not allow this request");
+    write(request, response, HttpStatus.FORBIDDEN, FORBIDDEN);
   }
 
   private void write(HttpServletRequest request, HttpServletResponse response, HttpStatus status, String detail)

@@ -47,6 +47,8 @@ class ServiceAccounts extends AbstractProcessEnginePlugin {
     ensureGroup(identity, Access.STAFF_GROUP, "Nhân viên CSKH / Care staff", Groups.GROUP_TYPE_WORKFLOW);
     ensureGroup(identity, Access.MONITORING_GROUP, "Giám sát / Monitoring", Groups.GROUP_TYPE_SYSTEM);
     ensureGroup(identity, Access.WORKER_GROUP, "Worker service accounts", Groups.GROUP_TYPE_SYSTEM);
+    ensureGroup(identity, Access.CALL_CENTRE_GROUP, "Tổng đài CSKH / Call centre", Groups.GROUP_TYPE_WORKFLOW);
+    ensureGroup(identity, Access.PERSONAL_DATA_GROUP, "Xem dữ liệu cá nhân / Personal data", Groups.GROUP_TYPE_SYSTEM);
     ensureGroup(identity, Access.INTEGRATION_GROUP, "Hệ thống nguồn / Source systems", Groups.GROUP_TYPE_SYSTEM);
     grant(authorizations, Access.STAFF_GROUP, Resources.APPLICATION, "tasklist", Permissions.ACCESS);
     grant(authorizations, Access.WORKER_GROUP, Resources.PROCESS_DEFINITION, Authorization.ANY,

@@ -1,9 +1,14 @@
 package io.gridcare.system.web;
 
 import java.util.List;
+import java.util.UUID;
 
+import io.gridcare.system.InvalidParameterException;
 import io.gridcare.system.NotFoundException;
+import io.gridcare.system.ProblemResponses;
 import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,6 +16,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,6 +33,8 @@ import com.fasterxml.jackson.databind.JsonMappingException;
  */
 @RestControllerAdvice(basePackages = "io.gridcare")
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+  private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
   static final String INVALID = "Dữ liệu không hợp lệ / Invalid request";
 
@@ -77,10 +85,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return invalid(errors, new HttpHeaders(), request, e);
   }
 
+  @ExceptionHandler(InvalidParameterException.class)
+  ResponseEntity<Object> handleInvalidParameter(InvalidParameterException e, WebRequest request) {
+    return invalid(List.of(new FieldProblem(e.field(), e.getMessage())), new HttpHeaders(), request, e);
+  }
+
   @ExceptionHandler(NotFoundException.class)
   ResponseEntity<Object> handleNotFound(NotFoundException e, WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+  }
+
+  /** A method-level rule (such as admin-only) refused a signed-in user. */
+  @ExceptionHandler(AccessDeniedException.class)
+  ResponseEntity<Object> handleAccessDenied(AccessDeniedException e, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.FORBIDDEN, ProblemResponses.FORBIDDEN);
+    return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.FORBIDDEN, request);
+  }
+
+  /** Anything unforeseen: logged with a reference the caller can quote, answered without internals. */
+  @ExceptionHandler(Exception.class)
+  ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) {
+    String reference = UUID.randomUUID().toString();
+    log.error("Unexpected error {} on {}", reference, request.getDescription(false), e);
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
+        "Lỗi hệ thống, mã " + reference + " / Internal error, reference " + reference);
+    problem.setProperty("reference", reference);
+    return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.INTERNAL_SERVER_ERROR, request);
   }
 
   private ResponseEntity<Object> invalid(List<FieldProblem> errors, HttpHeaders headers, WebRequest request,

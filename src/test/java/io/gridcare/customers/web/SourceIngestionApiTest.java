@@ -48,7 +48,7 @@ class SourceIngestionApiTest {
   @BeforeEach
   void accountsExist() {
     TestUsers.ensure(identity, CMIS, PASSWORD, Access.INTEGRATION_GROUP);
-    TestUsers.ensure(identity, STAFF, PASSWORD, Access.STAFF_GROUP);
+    TestUsers.ensure(identity, STAFF, PASSWORD, Access.STAFF_GROUP, Access.UNIT_GROUP_PREFIX + "PD09");
   }
 
   @Test
@@ -129,8 +129,10 @@ class SourceIngestionApiTest {
 
     assertThat(report.path("applied").asInt()).isEqualTo(1);
     assertThat(list(report.path("rejected"))).extracting(r -> r.path("field").asText()).containsExactly("mobile");
-    assertThat(staff.get("/api/customers/" + code).json().path("profile").path("contact").path("mobile").asText())
+    assertThat(admin.get("/api/customers/" + code).json().path("profile").path("contact").path("mobile").asText())
         .isEqualTo("+84912345678");
+    assertThat(staff.get("/api/customers/" + code).json().path("profile").path("contact").path("mobile").asText())
+        .as("masked without the personal-data permission").isEqualTo("+849*****678");
   }
 
   @Test
