@@ -4,7 +4,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -69,12 +70,8 @@ public class CustomerIngestion {
     }
     int[] outcomes = new int[CustomerStore.Outcome.values().length];
     if (!valid.isEmpty()) {
-      transaction.executeWithoutResult(status -> {
-        Segmentation.Evaluator segments = segmentation.current();
-        for (SourceRecords.SourceRecord record : valid) {
-          outcomes[apply(source, record, segments, unitsByCode).ordinal()]++;
-        }
-      });
+      transaction.executeWithoutResult(status ->
+          apply(source, valid, unitsByCode).forEach(outcome -> outcomes[outcome.ordinal()]++));
     }
     return new IngestionReport(batch.size(), outcomes[CustomerStore.Outcome.APPLIED.ordinal()],
         outcomes[CustomerStore.Outcome.UNCHANGED.ordinal()], outcomes[CustomerStore.Outcome.STALE.ordinal()],
@@ -125,39 +122,70 @@ public class CustomerIngestion {
     });
   }
 
-  private CustomerStore.Outcome apply(Source source, SourceRecords.SourceRecord record,
-      Segmentation.Evaluator segments, Map<String, Unit> unitsByCode) {
-    String code = record.customerCode();
-    store.lock(code);
-    CustomerStore.Outcome outcome = store.put(code, source, record.updatedAt(), write(record));
-    if (outcome == CustomerStore.Outcome.APPLIED) {
-      CustomerProfile profile = assembler.assemble(code, readAll(store.records(code)));
-      store.saveProfile(code, profile.unitCode(), write(profile), profile.updatedAt());
-      Unit unit = unitsByCode.get(profile.unitCode());
-      updateSegments(code, segments.evaluate(profile, unit != null && unit.urban()));
-      store.queueForIndex(code);
-    }
-    return outcome;
-  }
-
-  /** Enters the groups the customer is now in and leaves the others, keeping the stays as history. */
-  private void updateSegments(String code, Segmentation.Segments now) {
-    Set<String> wanted = new HashSet<>();
-    if (now.corporate() != null) {
-      wanted.add(SegmentMembership.CORPORATE + ":" + now.corporate());
-    }
-    now.regional().forEach(group -> wanted.add(SegmentMembership.REGIONAL + ":" + group));
-    Instant at = clock.instant();
-    List<SegmentMembership> current = store.currentSegments(code);
-    for (SegmentMembership membership : current) {
-      if (!wanted.remove(membership.kind() + ":" + membership.segment())) {
-        store.leave(code, membership.kind(), membership.segment(), at);
+  /**
+   * Applies a batch with a handful of statements whatever its size. A customer twice in one batch counts once
+   * with its newest record; the other copies are unchanged or stale.
+   */
+  private List<CustomerStore.Outcome> apply(Source source, List<SourceRecords.SourceRecord> records,
+      Map<String, Unit> unitsByCode) {
+    Map<String, SourceRecords.SourceRecord> newest = new LinkedHashMap<>();
+    List<CustomerStore.Outcome> outcomes = new ArrayList<>();
+    for (SourceRecords.SourceRecord record : records) {
+      SourceRecords.SourceRecord kept = newest.get(record.customerCode());
+      if (kept == null || record.updatedAt().isAfter(kept.updatedAt())) {
+        newest.put(record.customerCode(), record);
+        if (kept != null) {
+          outcomes.add(CustomerStore.Outcome.STALE);
+        }
+      } else {
+        outcomes.add(record.updatedAt().equals(kept.updatedAt()) ? CustomerStore.Outcome.UNCHANGED
+            : CustomerStore.Outcome.STALE);
       }
     }
-    wanted.stream().sorted().forEach(key -> {
-      String[] kindAndSegment = key.split(":", 2);
-      store.enter(code, kindAndSegment[0], kindAndSegment[1], at);
-    });
+    store.lock(newest.keySet());
+    Map<String, CustomerStore.Outcome> stored = store.put(source, List.copyOf(newest.values()), this::write);
+    outcomes.addAll(stored.values());
+    List<String> changed = stored.entrySet().stream().filter(e -> e.getValue() == CustomerStore.Outcome.APPLIED)
+        .map(Map.Entry::getKey).sorted().toList();
+    if (changed.isEmpty()) {
+      return outcomes;
+    }
+    Map<String, Map<Source, String>> payloads = store.records(changed);
+    Segmentation.Evaluator segments = segmentation.current();
+    Map<String, List<SegmentMembership>> current = store.currentSegments(changed);
+    List<CustomerStore.SavedProfile> profiles = new ArrayList<>();
+    List<CustomerStore.GroupChange> entering = new ArrayList<>();
+    List<CustomerStore.GroupChange> leaving = new ArrayList<>();
+    for (String code : changed) {
+      CustomerProfile profile = assembler.assemble(code, readAll(payloads.get(code)));
+      profiles.add(new CustomerStore.SavedProfile(code, profile.unitCode(), write(profile), profile.updatedAt()));
+      Unit unit = unitsByCode.get(profile.unitCode());
+      diff(code, segments.evaluate(profile, unit != null && unit.urban()), current.getOrDefault(code, List.of()),
+          entering, leaving);
+    }
+    store.saveProfiles(profiles);
+    Instant at = clock.instant();
+    store.leave(leaving, at);
+    store.enter(entering, at);
+    store.queueForIndex(changed);
+    return outcomes;
+  }
+
+  /** The groups to enter and to leave so that the customer is in exactly the ones it belongs to now. */
+  private static void diff(String code, Segmentation.Segments now, List<SegmentMembership> current,
+      List<CustomerStore.GroupChange> entering, List<CustomerStore.GroupChange> leaving) {
+    Set<CustomerStore.GroupChange> wanted = new LinkedHashSet<>();
+    if (now.corporate() != null) {
+      wanted.add(new CustomerStore.GroupChange(code, SegmentMembership.CORPORATE, now.corporate()));
+    }
+    now.regional().forEach(group -> wanted.add(new CustomerStore.GroupChange(code, SegmentMembership.REGIONAL, group)));
+    for (SegmentMembership membership : current) {
+      CustomerStore.GroupChange held = new CustomerStore.GroupChange(code, membership.kind(), membership.segment());
+      if (!wanted.remove(held)) {
+        leaving.add(held);
+      }
+    }
+    entering.addAll(wanted);
   }
 
   private Map<Source, SourceRecords.SourceRecord> readAll(Map<Source, String> payloads) {

@@ -4,10 +4,15 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -24,47 +29,72 @@ class CustomerStore {
     this.sql = sql;
   }
 
-  /** Serialises work on one customer across concurrent batches until the transaction ends. */
-  void lock(String code) {
-    sql.sql("select pg_advisory_xact_lock(hashtextextended(:code, 0))").param("code", code).query().singleRow();
+  /** Serialises work on these customers across concurrent batches until the transaction ends (sorted: no deadlock). */
+  void lock(Collection<String> codes) {
+    sql.sql("select pg_advisory_xact_lock(hashtextextended(code, 0)) from unnest(cast(:codes as text[])) code order by code")
+        .param("codes", sorted(codes)).query().listOfRows();
   }
 
-  /** Keeps the record unless the stored one from that source is as new or newer. */
-  Outcome put(String code, Source source, Instant updatedAt, String payload) {
-    int written = sql.sql("""
+  /**
+   * Keeps each record unless the stored one from that source is as new or newer, in one statement. Returns the
+   * outcome per customer code.
+   */
+  Map<String, Outcome> put(Source source, List<? extends SourceRecords.SourceRecord> records,
+      Function<SourceRecords.SourceRecord, String> payload) {
+    String[] codes = records.stream().map(SourceRecords.SourceRecord::customerCode).toArray(String[]::new);
+    List<String> applied = sql.sql("""
             insert into customer_source_record (customer_code, source, updated_at, payload)
-            values (:code, :source, :updatedAt, cast(:payload as jsonb))
+            select code, :source, updated_at, cast(payload as jsonb)
+              from unnest(cast(:codes as text[]), cast(:times as timestamptz[]), cast(:payloads as text[]))
+                   as input (code, updated_at, payload)
             on conflict (customer_code, source) do update
                set updated_at = excluded.updated_at, payload = excluded.payload, received_at = now()
-             where customer_source_record.updated_at < excluded.updated_at""")
-        .param("code", code).param("source", source.name()).param("updatedAt", Timestamp.from(updatedAt))
-        .param("payload", payload)
-        .update();
-    if (written == 1) {
-      return Outcome.APPLIED;
+             where customer_source_record.updated_at < excluded.updated_at
+            returning customer_code""")
+        .param("source", source.name()).param("codes", codes)
+        .param("times", records.stream().map(record -> record.updatedAt().toString()).toArray(String[]::new))
+        .param("payloads", records.stream().map(payload).toArray(String[]::new))
+        .query(String.class).list();
+    Map<String, Outcome> outcomes = new HashMap<>();
+    applied.forEach(code -> outcomes.put(code, Outcome.APPLIED));
+    List<String> others = Arrays.stream(codes).filter(code -> !outcomes.containsKey(code)).toList();
+    if (!others.isEmpty()) {
+      Map<String, Instant> stored = new HashMap<>();
+      sql.sql("select customer_code, updated_at from customer_source_record where source = :source and customer_code = any(:codes)")
+          .param("source", source.name()).param("codes", others.toArray(String[]::new))
+          .query((row, n) -> stored.put(row.getString(1), row.getTimestamp(2).toInstant())).list();
+      for (SourceRecords.SourceRecord record : records) {
+        outcomes.computeIfAbsent(record.customerCode(),
+            code -> record.updatedAt().equals(stored.get(code)) ? Outcome.UNCHANGED : Outcome.STALE);
+      }
     }
-    Instant stored = sql.sql("select updated_at from customer_source_record where customer_code = :code and source = :source")
-        .param("code", code).param("source", source.name()).query(Timestamp.class).single().toInstant();
-    return stored.equals(updatedAt) ? Outcome.UNCHANGED : Outcome.STALE;
+    return outcomes;
   }
 
-  Map<Source, String> records(String code) {
-    Map<Source, String> records = new EnumMap<>(Source.class);
-    sql.sql("select source, payload::text from customer_source_record where customer_code = :code")
-        .param("code", code)
-        .query((row, n) -> Map.entry(Source.valueOf(row.getString(1)), row.getString(2)))
-        .list().forEach(entry -> records.put(entry.getKey(), entry.getValue()));
+  /** Every source's latest record of these customers. */
+  Map<String, Map<Source, String>> records(Collection<String> codes) {
+    Map<String, Map<Source, String>> records = new HashMap<>();
+    sql.sql("select customer_code, source, payload::text from customer_source_record where customer_code = any(:codes)")
+        .param("codes", codes.toArray(String[]::new))
+        .query((row, n) -> records.computeIfAbsent(row.getString(1), code -> new EnumMap<>(Source.class))
+            .put(Source.valueOf(row.getString(2)), row.getString(3)))
+        .list();
     return records;
   }
 
-  void saveProfile(String code, String unitCode, String profile, Instant updatedAt) {
+  /** Writes the profiles (code, unit, JSON, source time) in one statement. */
+  void saveProfiles(List<SavedProfile> profiles) {
     sql.sql("""
             insert into customer (code, unit_code, profile, updated_at, changed_at)
-            values (:code, :unit, cast(:profile as jsonb), :updatedAt, now())
+            select code, unit_code, cast(profile as jsonb), updated_at, now()
+              from unnest(cast(:codes as text[]), cast(:units as text[]), cast(:profiles as text[]),
+                          cast(:times as timestamptz[])) as input (code, unit_code, profile, updated_at)
             on conflict (code) do update
                set profile = excluded.profile, updated_at = excluded.updated_at, changed_at = now()""")
-        .param("code", code).param("unit", unitCode).param("profile", profile)
-        .param("updatedAt", Timestamp.from(updatedAt))
+        .param("codes", profiles.stream().map(SavedProfile::code).toArray(String[]::new))
+        .param("units", profiles.stream().map(SavedProfile::unitCode).toArray(String[]::new))
+        .param("profiles", profiles.stream().map(SavedProfile::json).toArray(String[]::new))
+        .param("times", profiles.stream().map(profile -> profile.updatedAt().toString()).toArray(String[]::new))
         .update();
   }
 
@@ -73,11 +103,17 @@ class CustomerStore {
         .query(String.class).optional();
   }
 
-  List<SegmentMembership> currentSegments(String code) {
-    return sql.sql("""
-            select kind, segment, entered_at, left_at from customer_segment
-             where customer_code = :code and left_at is null order by kind, segment""")
-        .param("code", code).query(CustomerStore::membership).list();
+  /** The groups these customers are in now, by customer. */
+  Map<String, List<SegmentMembership>> currentSegments(Collection<String> codes) {
+    Map<String, List<SegmentMembership>> current = new HashMap<>();
+    sql.sql("""
+            select customer_code, kind, segment, entered_at, left_at from customer_segment
+             where customer_code = any(:codes) and left_at is null""")
+        .param("codes", codes.toArray(String[]::new))
+        .query((row, n) -> current.computeIfAbsent(row.getString(1), code -> new ArrayList<>())
+            .add(new SegmentMembership(row.getString(2), row.getString(3), row.getTimestamp(4).toInstant(), null)))
+        .list();
+    return current;
   }
 
   List<SegmentMembership> segmentHistory(String code) {
@@ -87,18 +123,35 @@ class CustomerStore {
         .param("code", code).query(CustomerStore::membership).list();
   }
 
-  void enter(String code, String kind, String segment, Instant at) {
-    sql.sql("insert into customer_segment (customer_code, kind, segment, entered_at) values (:code, :kind, :segment, :at)")
-        .param("code", code).param("kind", kind).param("segment", segment).param("at", Timestamp.from(at))
-        .update();
+  /** Records these customers entering these groups. */
+  void enter(List<GroupChange> changes, Instant at) {
+    if (!changes.isEmpty()) {
+      sql.sql("""
+              insert into customer_segment (customer_code, kind, segment, entered_at)
+              select code, kind, segment, :at
+                from unnest(cast(:codes as text[]), cast(:kinds as text[]), cast(:segments as text[]))
+                     as input (code, kind, segment)""")
+          .param("at", Timestamp.from(at)).params(arrays(changes)).update();
+    }
   }
 
-  void leave(String code, String kind, String segment, Instant at) {
-    sql.sql("""
-            update customer_segment set left_at = :at
-             where customer_code = :code and kind = :kind and segment = :segment and left_at is null""")
-        .param("code", code).param("kind", kind).param("segment", segment).param("at", Timestamp.from(at))
-        .update();
+  void leave(List<GroupChange> changes, Instant at) {
+    if (!changes.isEmpty()) {
+      sql.sql("""
+              update customer_segment s set left_at = :at
+                from unnest(cast(:codes as text[]), cast(:kinds as text[]), cast(:segments as text[]))
+                     as input (code, kind, segment)
+               where s.customer_code = input.code and s.kind = input.kind and s.segment = input.segment
+                 and s.left_at is null""")
+          .param("at", Timestamp.from(at)).params(arrays(changes)).update();
+    }
+  }
+
+  private static Map<String, Object> arrays(List<GroupChange> changes) {
+    return Map.of(
+        "codes", changes.stream().map(GroupChange::code).toArray(String[]::new),
+        "kinds", changes.stream().map(GroupChange::kind).toArray(String[]::new),
+        "segments", changes.stream().map(GroupChange::segment).toArray(String[]::new));
   }
 
   /** Members per group now, largest first. */
@@ -109,9 +162,10 @@ class CustomerStore {
         .query((row, n) -> new SegmentCount(row.getString(1), row.getString(2), row.getLong(3))).list();
   }
 
-  /** Marks the profile for the search index, in the same transaction as the change (outbox). */
-  void queueForIndex(String code) {
-    sql.sql("insert into customer_index_outbox (customer_code) values (:code)").param("code", code).update();
+  /** Marks the profiles for the search index, in the same transaction as the change (outbox). */
+  void queueForIndex(Collection<String> codes) {
+    sql.sql("insert into customer_index_outbox (customer_code) select unnest(cast(:codes as text[]))")
+        .param("codes", codes.toArray(String[]::new)).update();
   }
 
   /** The oldest queued changes, locked so that another server's sync skips them; deleted once indexed. */
@@ -122,6 +176,10 @@ class CustomerStore {
 
   void dequeue(List<Long> ids) {
     sql.sql("delete from customer_index_outbox where id = any(:ids)").param("ids", ids.toArray(Long[]::new)).update();
+  }
+
+  long customerCount() {
+    return sql.sql("select count(*) from customer").query(Long.class).single();
   }
 
   long queuedCount() {
@@ -144,21 +202,40 @@ class CustomerStore {
         .param("since", Timestamp.from(since)).query(String.class).list();
   }
 
-  Instant now() {
-    return sql.sql("select now()").query(Timestamp.class).single().toInstant();
+  /**
+   * The earliest time a change not yet visible to us can carry: profiles are stamped with their transaction's
+   * start ({@code now()}), so a transaction still running may commit a change stamped before this moment.
+   */
+  Instant changesVisibleSince() {
+    return sql.sql("""
+            select least(now(), coalesce(min(xact_start), now())) from pg_stat_activity
+             where datname = current_database() and xact_start is not null and pid <> pg_backend_pid()""")
+        .query(Timestamp.class).single().toInstant();
   }
 
   private static final String INDEXABLE = """
-      select c.code, c.profile::text,
-             (select s.segment from customer_segment s
-               where s.customer_code = c.code and s.kind = 'CORPORATE' and s.left_at is null limit 1),
-             array(select s.segment from customer_segment s
-                    where s.customer_code = c.code and s.kind = 'REGIONAL' and s.left_at is null order by s.segment)
-        from customer c""";
+      select c.code, c.profile::text, g.corporate, coalesce(g.regional, '{}')
+        from customer c
+        left join lateral (
+             select max(s.segment) filter (where s.kind = 'CORPORATE') as corporate,
+                    array_agg(s.segment order by s.segment) filter (where s.kind = 'REGIONAL') as regional
+               from customer_segment s where s.customer_code = c.code and s.left_at is null) g on true""";
 
   private static Indexable indexable(ResultSet row, int n) throws SQLException {
     return new Indexable(row.getString(1), row.getString(2), row.getString(3),
         List.of((String[]) row.getArray(4).getArray()));
+  }
+
+  /** A profile as it is written. */
+  record SavedProfile(String code, String unitCode, String json, Instant updatedAt) {
+  }
+
+  /** A customer entering or leaving a group. */
+  record GroupChange(String code, String kind, String segment) {
+  }
+
+  private static String[] sorted(Collection<String> codes) {
+    return codes.stream().sorted().distinct().toArray(String[]::new);
   }
 
   /** A queued change: the outbox row and the customer it names. */

@@ -1,6 +1,5 @@
 package io.gridcare.customers;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
@@ -17,12 +16,7 @@ import org.springframework.stereotype.Service;
 public class IndexRebuild {
 
   private static final Logger log = LoggerFactory.getLogger(IndexRebuild.class);
-  private static final int PAGE = 1000;
-  /**
-   * A change stamped before the rebuild started can commit after the rebuild read past it; ingestion
-   * transactions last seconds, so re-reading this much earlier catches them at the cost of a few duplicates.
-   */
-  private static final Duration COMMIT_MARGIN = Duration.ofMinutes(5);
+  private static final int PAGE = 2000;
 
   private final CustomerStore store;
   private final SearchIndex index;
@@ -39,8 +33,9 @@ public class IndexRebuild {
   }
 
   public synchronized Result rebuild() {
-    Instant started = store.now();
+    Instant since = store.changesVisibleSince();
     String fresh = index.create();
+    index.pauseRefresh(fresh);
     long customers = 0;
     String after = "";
     List<CustomerStore.Indexable> page;
@@ -52,9 +47,9 @@ public class IndexRebuild {
         after = page.get(page.size() - 1).code();
       }
     } while (page.size() == PAGE);
-    index.refresh(fresh);
+    index.resumeRefresh(fresh);
     index.swap(fresh);
-    List<String> changed = store.changedSince(started.minus(COMMIT_MARGIN));
+    List<String> changed = store.changedSince(since);
     for (int from = 0; from < changed.size(); from += PAGE) {
       List<String> codes = changed.subList(from, Math.min(changed.size(), from + PAGE));
       index.write(SearchIndex.ALIAS, store.indexable(codes).stream().map(documents::of).toList());
