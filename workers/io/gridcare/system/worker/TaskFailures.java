@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Technical faults in a handler: report them with one retry fewer each time and a growing pause, so that the
- * engine raises an incident in Cockpit once retries run out instead of the task looping silently.
+ * engine raises an incident in Cockpit once retries run out instead of the task looping silently. Used by the
+ * workers of every feature.
  */
 public final class TaskFailures {
 
@@ -27,6 +28,15 @@ public final class TaskFailures {
     log.warn("Task {} of topic {} failed ({} retries left): {}", task.getId(), task.getTopicName(), left,
         e.toString());
     tasks.handleFailure(task, e.getMessage(), e.getClass().getName(), left, pause.toMillis());
+  }
+
+  /**
+   * A fault no retry can mend, such as a model passing a malformed input variable: an incident at once, which an
+   * operator resolves by fixing the model or the variable and retrying in Cockpit.
+   */
+  public static void incidentNow(ExternalTask task, ExternalTaskService tasks, String message) {
+    log.warn("Task {} of topic {} cannot be done as modelled: {}", task.getId(), task.getTopicName(), message);
+    tasks.handleFailure(task, message, null, 0, 0);
   }
 
   /** The engine reports {@code null} retries before the first failure. */

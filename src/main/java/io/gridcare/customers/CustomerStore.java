@@ -197,6 +197,64 @@ class CustomerStore {
         .param("after", afterCode).param("limit", limit).query(CustomerStore::indexable).list();
   }
 
+  /** The audience's codes in code order after {@code afterCode} (null: from the first). */
+  List<String> audienceCodes(Audience audience, String afterCode, int limit) {
+    Where where = Where.of(audience);
+    if (afterCode != null) {
+      where.conditions.add("c.code > :after");
+      where.params.put("after", afterCode);
+    }
+    return sql.sql("select c.code from customer c where " + where + " order by c.code limit :limit")
+        .params(where.params).param("limit", limit).query(String.class).list();
+  }
+
+  long audienceCount(Audience audience) {
+    Where where = Where.of(audience);
+    return sql.sql("select count(*) from customer c where " + where).params(where.params)
+        .query(Long.class).single();
+  }
+
+  /**
+   * An audience as SQL conditions. The location conditions repeat the expressions of the indexes in
+   * {@code V2__customers.sql} exactly, or PostgreSQL would not use them; {@code = any(...)} still does.
+   */
+  private static final class Where {
+
+    final List<String> conditions = new ArrayList<>();
+    final Map<String, Object> params = new HashMap<>();
+
+    static Where of(Audience audience) {
+      Where where = new Where();
+      if (audience.unit() != null) {
+        where.conditions.add("c.unit_code = :unit");
+        where.params.put("unit", audience.unit());
+      }
+      where.anyOf("substation", audience.substations());
+      where.anyOf("feeder", audience.feeders());
+      where.anyOf("meterBook", audience.meterBooks());
+      if (audience.segment() != null) {
+        where.conditions.add("""
+            c.code in (select s.customer_code from customer_segment s
+                        where s.segment = :segment and s.left_at is null)""");
+        where.params.put("segment", audience.segment());
+      }
+      return where;
+    }
+
+    /** {@code locationField} is one of ours, never the caller's: it becomes part of the statement. */
+    private void anyOf(String locationField, List<String> values) {
+      if (!values.isEmpty()) {
+        conditions.add("(c.profile -> 'location' ->> '" + locationField + "') = any(:" + locationField + ")");
+        params.put(locationField, values.toArray(String[]::new));
+      }
+    }
+
+    @Override
+    public String toString() {
+      return String.join(" and ", conditions);
+    }
+  }
+
   List<String> changedSince(Instant since) {
     return sql.sql("select code from customer where changed_at >= :since order by code")
         .param("since", Timestamp.from(since)).query(String.class).list();

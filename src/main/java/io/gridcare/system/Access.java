@@ -27,7 +27,10 @@ public final class Access {
 
   /** Source systems (billing, metering, OMS, CRM, channels): they send records, nothing else. */
   public static final String INTEGRATION_GROUP = "gridcare-integration";
-  /** Service accounts of the worker role: external tasks only. */
+  /**
+   * Service accounts of the worker role: external tasks, and reading the customers and audiences they work on
+   * (every unit, personal data unmasked).
+   */
   public static final String WORKER_GROUP = "gridcare-workers";
 
   public static final String ADMIN = "ADMIN";

@@ -13,6 +13,7 @@ import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -52,6 +53,9 @@ class ServerSecurity {
             // what an engine user may do there is decided by Camunda's authorizations
             .requestMatchers(paths("/engine-rest/**")).authenticated()
             .requestMatchers(paths("/api/sources/**")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            // flows' workers walk audiences and read the customers in them; people search instead
+            .requestMatchers(paths("/api/audiences/**")).hasAnyRole(Access.WORKER, Access.ADMIN)
+            .requestMatchers(get("/api/customers/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)
             .requestMatchers(paths("/api/**")).hasAnyRole(Access.STAFF, Access.ADMIN)
             .anyRequest().denyAll())
         .authenticationProvider(identity)
@@ -78,6 +82,11 @@ class ServerSecurity {
   private static RequestMatcher paths(String... patterns) {
     PathPatternRequestMatcher.Builder builder = PathPatternRequestMatcher.withDefaults();
     return new OrRequestMatcher(Arrays.stream(patterns).<RequestMatcher>map(builder::matcher).toList());
+  }
+
+  /** GET requests only, on the whole path like {@link #paths}. */
+  private static RequestMatcher get(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern);
   }
 
   /** Hands the user authenticated above to the engine, so its authorization checks apply to REST calls. */
