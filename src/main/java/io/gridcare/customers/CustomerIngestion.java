@@ -152,16 +152,21 @@ public class CustomerIngestion {
     }
     Map<String, Map<Source, String>> payloads = store.records(changed);
     Segmentation.Evaluator segments = segmentation.current();
+    Map<String, String> evaluated = store.segmentInputs(changed);
     Map<String, List<SegmentMembership>> current = store.currentSegments(changed);
     List<CustomerStore.SavedProfile> profiles = new ArrayList<>();
     List<CustomerStore.GroupChange> entering = new ArrayList<>();
     List<CustomerStore.GroupChange> leaving = new ArrayList<>();
     for (String code : changed) {
       CustomerProfile profile = assembler.assemble(code, readAll(payloads.get(code)));
-      profiles.add(new CustomerStore.SavedProfile(code, profile.unitCode(), write(profile), profile.updatedAt()));
       Unit unit = unitsByCode.get(profile.unitCode());
-      diff(code, segments.evaluate(profile, unit != null && unit.urban()), current.getOrDefault(code, List.of()),
-          entering, leaving);
+      boolean urban = unit != null && unit.urban();
+      String fingerprint = segments.fingerprint(profile, urban);
+      profiles.add(new CustomerStore.SavedProfile(code, profile.unitCode(), write(profile), profile.updatedAt(),
+          fingerprint));
+      if (!fingerprint.equals(evaluated.get(code))) {
+        diff(code, segments.evaluate(profile, urban), current.getOrDefault(code, List.of()), entering, leaving);
+      }
     }
     store.saveProfiles(profiles);
     Instant at = clock.instant();

@@ -85,17 +85,29 @@ class CustomerStore {
   /** Writes the profiles (code, unit, JSON, source time) in one statement. */
   void saveProfiles(List<SavedProfile> profiles) {
     sql.sql("""
-            insert into customer (code, unit_code, profile, updated_at, changed_at)
-            select code, unit_code, cast(profile as jsonb), updated_at, now()
+            insert into customer (code, unit_code, profile, updated_at, changed_at, segment_inputs)
+            select code, unit_code, cast(profile as jsonb), updated_at, now(), segment_inputs
               from unnest(cast(:codes as text[]), cast(:units as text[]), cast(:profiles as text[]),
-                          cast(:times as timestamptz[])) as input (code, unit_code, profile, updated_at)
+                          cast(:times as timestamptz[]), cast(:inputs as text[]))
+                   as input (code, unit_code, profile, updated_at, segment_inputs)
             on conflict (code) do update
-               set profile = excluded.profile, updated_at = excluded.updated_at, changed_at = now()""")
+               set profile = excluded.profile, updated_at = excluded.updated_at, changed_at = now(),
+                   segment_inputs = excluded.segment_inputs""")
         .param("codes", profiles.stream().map(SavedProfile::code).toArray(String[]::new))
         .param("units", profiles.stream().map(SavedProfile::unitCode).toArray(String[]::new))
         .param("profiles", profiles.stream().map(SavedProfile::json).toArray(String[]::new))
         .param("times", profiles.stream().map(profile -> profile.updatedAt().toString()).toArray(String[]::new))
+        .param("inputs", profiles.stream().map(SavedProfile::segmentInputs).toArray(String[]::new))
         .update();
+  }
+
+  /** The fingerprint of each customer's segment inputs at its last evaluation. */
+  Map<String, String> segmentInputs(Collection<String> codes) {
+    Map<String, String> inputs = new HashMap<>();
+    sql.sql("select code, segment_inputs from customer where code = any(:codes) and segment_inputs is not null")
+        .param("codes", codes.toArray(String[]::new))
+        .query((row, n) -> inputs.put(row.getString(1), row.getString(2))).list();
+    return inputs;
   }
 
   Optional<String> profile(String code) {
@@ -285,7 +297,7 @@ class CustomerStore {
   }
 
   /** A profile as it is written. */
-  record SavedProfile(String code, String unitCode, String json, Instant updatedAt) {
+  record SavedProfile(String code, String unitCode, String json, Instant updatedAt, String segmentInputs) {
   }
 
   /** A customer entering or leaving a group. */

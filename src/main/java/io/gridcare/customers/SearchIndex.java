@@ -32,6 +32,7 @@ import org.springframework.stereotype.Component;
 class SearchIndex {
 
   static final String ALIAS = "customers";
+  private static final int BUSY_RETRIES = 5;
   private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
   /** Vietnamese without diacritics finds Vietnamese with them: "nguyen van duc" finds "Nguyễn Văn Đức". */
@@ -125,7 +126,7 @@ class SearchIndex {
     }
     Request bulk = new Request("POST", "/_bulk");
     bulk.setEntity(new NStringEntity(body.toString(), ContentType.create("application/x-ndjson", StandardCharsets.UTF_8)));
-    JsonNode result = read(perform(bulk));
+    JsonNode result = read(performWithBackpressure(bulk));
     if (result.path("errors").asBoolean()) {
       throw new IllegalStateException("The search index refused documents: " + firstError(result));
     }
@@ -163,6 +164,34 @@ class SearchIndex {
       return e.getResponse().getStatusLine().getStatusCode();
     } catch (IOException e) {
       throw new UncheckedIOException("The search node does not answer", e);
+    }
+  }
+
+  /**
+   * A busy node answers 429 (queue full, memory breaker) and expects the client to come back later: retried after
+   * 0.5, 1, 2, 4 s, then given up (the outbox keeps the changes; a rebuild can be run again).
+   */
+  private Response performWithBackpressure(Request request) {
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return client.performRequest(request);
+      } catch (ResponseException e) {
+        if (e.getResponse().getStatusLine().getStatusCode() != 429 || attempt == BUSY_RETRIES) {
+          throw new UncheckedIOException("Search request " + request + " failed", e);
+        }
+        pauseBeforeRetry(attempt);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Search request " + request + " failed", e);
+      }
+    }
+  }
+
+  private static void pauseBeforeRetry(int attempt) {
+    try {
+      Thread.sleep(250L << attempt); // the backoff a 429 asks for; nothing to wait on but time
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while the search node was busy", e);
     }
   }
 

@@ -1,9 +1,14 @@
 package io.gridcare.customers;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.camunda.bpm.dmn.engine.DmnDecision;
@@ -36,25 +41,58 @@ class Segmentation {
 
   /** The decisions as deployed now; use one per batch, so a redeployment takes effect with the next batch. */
   Evaluator current() {
-    return new Evaluator(latest(CORPORATE), latest(REGIONAL));
+    DecisionDefinition corporate = latest(CORPORATE);
+    DecisionDefinition regional = latest(REGIONAL);
+    return new Evaluator(parsed(corporate), parsed(regional), corporate.getId() + "|" + regional.getId());
   }
 
-  private DmnDecision latest(String key) {
+  private DecisionDefinition latest(String key) {
     DecisionDefinition definition = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
         .latestVersion().singleResult();
-    Objects.requireNonNull(definition, () -> "Decision " + key + " is not deployed");
+    return Objects.requireNonNull(definition, () -> "Decision " + key + " is not deployed");
+  }
+
+  private DmnDecision parsed(DecisionDefinition definition) {
     return parsedById.computeIfAbsent(definition.getId(),
-        id -> dmn.parseDecision(key, repository.getDmnModelInstance(id)));
+        id -> dmn.parseDecision(definition.getKey(), repository.getDmnModelInstance(id)));
+  }
+
+  /** The fingerprint of a customer with no type yet: no groups, whatever the decisions say. */
+  static final String NO_TYPE = "no-customer-type";
+
+  /** SHA-256 over the decision versions and the inputs in name order. */
+  static String fingerprint(Map<String, Object> inputs, String versions) {
+    StringBuilder text = new StringBuilder(versions);
+    new TreeMap<>(inputs).forEach((name, value) -> text.append('|').append(name).append('=').append(value));
+    try {
+      byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   final class Evaluator {
 
     private final DmnDecision corporate;
     private final DmnDecision regional;
+    private final String versions;
 
-    private Evaluator(DmnDecision corporate, DmnDecision regional) {
+    private Evaluator(DmnDecision corporate, DmnDecision regional, String versions) {
       this.corporate = corporate;
       this.regional = regional;
+      this.versions = versions;
+    }
+
+    /**
+     * What the decisions would see for this customer, as a short fingerprint: the same fingerprint gives the same
+     * groups, so the decisions need not run again. A new version of either decision changes it.
+     */
+    String fingerprint(CustomerProfile profile, boolean urbanUnit) {
+      if (profile.identity() == null || profile.identity().customerType() == null) {
+        return NO_TYPE;
+      }
+      return Segmentation.fingerprint(inputs(profile, urbanUnit), versions);
     }
 
     /** The groups of this customer; no corporate group before billing has said what kind of customer it is. */

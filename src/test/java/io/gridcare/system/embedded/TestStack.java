@@ -33,7 +33,9 @@ public final class TestStack {
     this.directory = directory;
     this.lock = DataDirectory.lock(directory);
     // The node boots in its own JVM while PostgreSQL starts here.
-    this.search = EmbeddedSearchNode.start(directory, "384m", "gridcare-test");
+    // Tests index little; the benchmark passes -Dgridcare.test.search-heap=512m, the local run's default.
+    this.search = EmbeddedSearchNode.start(directory, System.getProperty("gridcare.test.search-heap", "384m"),
+        "gridcare-test");
     this.database = EmbeddedDatabase.start(directory, false, APP_DATABASE, PROCESS_TEST_DATABASE);
     this.search.awaitReady(Duration.ofMinutes(2));
   }
