@@ -37,18 +37,26 @@ class CustomerSearchTest {
   private final Http socSonStaff = anonymous.as("search-pd09", PASSWORD);
   private final Http callCentre = anonymous.as("search-callcentre", PASSWORD);
 
-  @Autowired
-  IdentityService identity;
-  @Autowired
-  IndexSync sync;
-  @Autowired
-  CustomerStore store;
-  @Autowired
-  SearchDocuments documents;
-  @Autowired
-  TransactionTemplate transaction;
-  @Autowired
-  ObjectMapper json;
+  private final IdentityService identity;
+  private final IndexSync sync;
+  private final CustomerStore store;
+  private final SearchDocuments documents;
+  private final TransactionTemplate transaction;
+  private final ObjectMapper json;
+
+  CustomerSearchTest(@Autowired IdentityService identity,
+      @Autowired IndexSync sync,
+      @Autowired CustomerStore store,
+      @Autowired SearchDocuments documents,
+      @Autowired TransactionTemplate transaction,
+      @Autowired ObjectMapper json) {
+    this.identity = identity;
+    this.sync = sync;
+    this.store = store;
+    this.documents = documents;
+    this.transaction = transaction;
+    this.json = json;
+  }
 
   @BeforeAll
   void customersAreIndexed() {

@@ -16,14 +16,20 @@ class DemoCustomersTest {
   /** Demo customers are indices 0..n-1; no other test uses codes that low. */
   private static final int COUNT = 50;
 
-  @Autowired
-  CustomerIngestion ingestion;
-  @Autowired
-  CustomerStore store;
-  @Autowired
-  CustomerDirectory directory;
-  @Autowired
-  ObjectMapper json;
+  private final CustomerIngestion ingestion;
+  private final CustomerStore store;
+  private final CustomerDirectory directory;
+  private final ObjectMapper json;
+
+  DemoCustomersTest(@Autowired CustomerIngestion ingestion,
+      @Autowired CustomerStore store,
+      @Autowired CustomerDirectory directory,
+      @Autowired ObjectMapper json) {
+    this.ingestion = ingestion;
+    this.store = store;
+    this.directory = directory;
+    this.json = json;
+  }
 
   @Test
   void demoSetLoadsTheGeneratedCustomersWithTheirGroups() {

@@ -44,8 +44,11 @@ class AudienceApiTest {
   private final Http staff = anonymous.as(STAFF, PASSWORD);
   private final Http source = anonymous.as(SOURCE, PASSWORD);
 
-  @Autowired
-  IdentityService identity;
+  private final IdentityService identity;
+
+  AudienceApiTest(@Autowired IdentityService identity) {
+    this.identity = identity;
+  }
 
   @BeforeEach
   void customersAndAccountsExist() {

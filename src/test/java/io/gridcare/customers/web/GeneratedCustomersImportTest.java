@@ -32,8 +32,11 @@ class GeneratedCustomersImportTest {
 
   private final Http admin = Http.to(TestStack.get().serverPort()).as(ADMIN, ADMIN_PASSWORD);
 
-  @Autowired
-  ObjectMapper json;
+  private final ObjectMapper json;
+
+  GeneratedCustomersImportTest(@Autowired ObjectMapper json) {
+    this.json = json;
+  }
 
   @Test
   void generatedCustomersImportWithoutRejectionsAndFillTheGroups() {

@@ -39,11 +39,14 @@ class SourceIngestionApiTest {
   private final Http staff = anonymous.as(STAFF, PASSWORD);
   private final Http admin = anonymous.as(ADMIN, ADMIN_PASSWORD);
 
-  @Autowired
-  IdentityService identity;
+  private final IdentityService identity;
+  private final JdbcClient sql;
 
-  @Autowired
-  JdbcClient sql;
+  SourceIngestionApiTest(@Autowired IdentityService identity,
+      @Autowired JdbcClient sql) {
+    this.identity = identity;
+    this.sql = sql;
+  }
 
   @BeforeEach
   void accountsExist() {

@@ -33,8 +33,11 @@ class SecurityIntegrationTest {
   private final Http worker = anonymous.as(WORKER, WORKER_PASSWORD);
   private final Http staff = anonymous.as(STAFF, STAFF_PASSWORD);
 
-  @Autowired
-  IdentityService identity;
+  private final IdentityService identity;
+
+  SecurityIntegrationTest(@Autowired IdentityService identity) {
+    this.identity = identity;
+  }
 
   @BeforeEach
   void staffMemberExists() {

@@ -39,10 +39,13 @@ class WorkerRoleIntegrationTest {
 
   private final Http operator = Http.to(TestStack.get().serverPort()).as(ADMIN, ADMIN_PASSWORD);
 
-  @Autowired
-  ExternalTaskClient inProcessWorker;
-
   private ConfigurableApplicationContext workerOnly;
+
+  private final ExternalTaskClient inProcessWorker;
+
+  WorkerRoleIntegrationTest(@Autowired ExternalTaskClient inProcessWorker) {
+    this.inProcessWorker = inProcessWorker;
+  }
 
   @BeforeAll
   void startWorkerOnlyProcess() {
