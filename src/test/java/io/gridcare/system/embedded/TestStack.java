@@ -9,7 +9,6 @@ import java.util.Comparator;
 import java.util.stream.Stream;
 
 import io.gridcare.system.DataDirectory;
-import org.springframework.boot.SpringApplication;
 
 /**
  * The real PostgreSQL and search node every test in this JVM shares: started on first use, stopped when the JVM
@@ -20,6 +19,8 @@ public final class TestStack {
 
   public static final String APP_DATABASE = "gridcare";
   public static final String PROCESS_TEST_DATABASE = "process_tests";
+
+  private static final String SPRING_SHUTDOWN_HOOK = "SpringApplicationShutdownHook";
 
   private static TestStack instance;
 
@@ -45,8 +46,10 @@ public final class TestStack {
       try {
         Path directory = Files.createTempDirectory("gridcare-test-stack");
         instance = new TestStack(directory);
-        // Spring runs its shutdown handlers after closing every context, so nothing still uses the stack.
-        SpringApplication.getShutdownHandlers().add(instance::stop);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+          awaitSpringShutdown();
+          instance.stop();
+        }, "test-stack-shutdown"));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -71,10 +74,27 @@ public final class TestStack {
     return serverPort;
   }
 
+  /**
+   * JVM shutdown hooks run side by side: Spring's closes the test contexts, which still use the database. Its
+   * thread is joined first (a JVM that ran only process tests has none).
+   */
+  private static void awaitSpringShutdown() {
+    Thread.getAllStackTraces().keySet().stream()
+        .filter(thread -> thread.getName().equals(SPRING_SHUTDOWN_HOOK))
+        .forEach(thread -> {
+          try {
+            thread.join(Duration.ofMinutes(1).toMillis());
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
+        });
+  }
+
+  /** PostgreSQL first: it stops in a second, the search node may take longer. */
   private void stop() {
     try {
-      search.close();
       database.close();
+      search.close();
       lock.close();
       try (Stream<Path> files = Files.walk(directory)) {
         files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
