@@ -1,6 +1,5 @@
 package io.gridcare.customers.worker;
 
-import static io.gridcare.customers.CustomerTopics.CUSTOMER_CODE_FORMAT;
 import static io.gridcare.customers.CustomerTopics.CUSTOMER_LOOKUP;
 import static io.gridcare.customers.CustomerTopics.ERROR_CUSTOMER_NOT_FOUND;
 import static io.gridcare.customers.CustomerTopics.ERROR_INVALID_CUSTOMER_CODE;
@@ -12,6 +11,7 @@ import java.util.Optional;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.gridcare.customers.CustomerProfile;
 import io.gridcare.system.worker.TaskFailures;
 import org.camunda.bpm.client.spring.annotation.ExternalTaskSubscription;
 import org.camunda.bpm.client.task.ExternalTask;
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
 class CustomerLookupWorker implements ExternalTaskHandler {
 
   private static final Logger log = LoggerFactory.getLogger(CustomerLookupWorker.class);
-  private static final Pattern CUSTOMER_CODE = Pattern.compile(CUSTOMER_CODE_FORMAT);
+  private static final Pattern CUSTOMER_CODE = Pattern.compile(CustomerProfile.CODE_FORMAT);
 
   private final GridCareApi api;
 

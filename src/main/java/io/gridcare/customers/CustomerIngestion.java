@@ -17,6 +17,7 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcare.customers.IngestionReport.Rejection;
+import io.gridcare.system.JsonPaths;
 import io.gridcare.units.Unit;
 import io.gridcare.units.Units;
 import jakarta.validation.ConstraintViolation;
@@ -85,7 +86,7 @@ public class CustomerIngestion {
     try {
       record = json.treeToValue(node, source.recordType());
     } catch (JsonMappingException e) {
-      problems.add(new Rejection(row, code, path(e), e.getOriginalMessage()));
+      problems.add(new Rejection(row, code, JsonPaths.of(e), e.getOriginalMessage()));
       return null;
     } catch (JsonProcessingException e) {
       problems.add(new Rejection(row, code, null, e.getOriginalMessage()));
@@ -211,12 +212,6 @@ public class CustomerIngestion {
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-  }
-
-  private static String path(JsonMappingException e) {
-    return e.getPath().stream()
-        .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-        .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse(null);
   }
 
 }

@@ -25,6 +25,9 @@ public record CustomerProfile(
     Service service,
     Instant updatedAt) {
 
+  /** What a customer code looks like: corporation and unit ({@code PD01}), two characters, the unit's sequence. */
+  public static final String CODE_FORMAT = "P[A-Z][0-9]{2}[0-9A-Z]{2}[0-9]{7}";
+
   public record Identity(String fullName, CustomerType customerType, String idNumber, LocalDate birthOrFoundingDate,
                          String status) {
   }

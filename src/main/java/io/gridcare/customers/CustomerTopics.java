@@ -7,9 +7,6 @@ package io.gridcare.customers;
  */
 public final class CustomerTopics {
 
-  /** What a customer code looks like: corporation and unit ({@code PD01}), then the unit's sequence. */
-  public static final String CUSTOMER_CODE_FORMAT = "P[A-Z][0-9]{2}[0-9A-Z]{2}[0-9]{7}";
-
   /**
    * Reads fields of one customer into process variables: each path of {@link #VAR_CUSTOMER_FIELDS} becomes a
    * variable named by camel-casing it ({@code contact.mobile} to {@code contactMobile}); a path the customer's

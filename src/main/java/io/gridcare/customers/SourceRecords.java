@@ -28,9 +28,6 @@ import jakarta.validation.constraints.Size;
  */
 final class SourceRecords {
 
-  /** {@code PD01000012345}: corporation and unit (PD01), then the unit's sequence. */
-  static final String CUSTOMER_CODE = "P[A-Z][0-9]{2}[0-9A-Z]{2}[0-9]{7}";
-
   private SourceRecords() {
   }
 
@@ -41,7 +38,7 @@ final class SourceRecords {
   }
 
   record Billing(
-      @NotBlank @Pattern(regexp = CUSTOMER_CODE) String customerCode,
+      @NotBlank @Pattern(regexp = CustomerProfile.CODE_FORMAT) String customerCode,
       @NotNull Instant updatedAt,
       @NotBlank @Size(max = 200) String fullName,
       @NotNull CustomerType customerType,
@@ -75,7 +72,7 @@ final class SourceRecords {
   }
 
   record Metering(
-      @NotBlank @Pattern(regexp = CUSTOMER_CODE) String customerCode,
+      @NotBlank @Pattern(regexp = CustomerProfile.CODE_FORMAT) String customerCode,
       @NotNull Instant updatedAt,
       @Size(max = 32) String meterId,
       @Pattern(regexp = "SMART|ELECTRONIC|MECHANICAL") String meterType,
@@ -88,7 +85,7 @@ final class SourceRecords {
   }
 
   record Outages(
-      @NotBlank @Pattern(regexp = CUSTOMER_CODE) String customerCode,
+      @NotBlank @Pattern(regexp = CustomerProfile.CODE_FORMAT) String customerCode,
       @NotNull Instant updatedAt,
       @Pattern(regexp = "NONE|HOSPITAL|HOME_MEDICAL_EQUIPMENT|WATER_SUPPLY|OTHER") String criticalLoad,
       @Size(max = 500) List<@Valid @NotNull Outage> outages) implements SourceRecord {
@@ -98,7 +95,7 @@ final class SourceRecords {
   }
 
   record Crm(
-      @NotBlank @Pattern(regexp = CUSTOMER_CODE) String customerCode,
+      @NotBlank @Pattern(regexp = CustomerProfile.CODE_FORMAT) String customerCode,
       @NotNull Instant updatedAt,
       @Size(max = 20) String mobile,
       @Size(max = 20) String alternatePhone,
@@ -110,7 +107,7 @@ final class SourceRecords {
   }
 
   record Channels(
-      @NotBlank @Pattern(regexp = CUSTOMER_CODE) String customerCode,
+      @NotBlank @Pattern(regexp = CustomerProfile.CODE_FORMAT) String customerCode,
       @NotNull Instant updatedAt,
       @Size(max = 64) String zaloUserId,
       boolean appRegistered,

@@ -31,6 +31,8 @@ import org.springframework.context.ConfigurableApplicationContext;
 final class CustomerBenchmark {
 
   private static final Logger log = LoggerFactory.getLogger(CustomerBenchmark.class);
+  /** The figures, on their own logger so they show while everything else logs warnings only. */
+  private static final Logger figures = LoggerFactory.getLogger("gridcare.bench");
   private static final int QUERIES = 5_000;
 
   private CustomerBenchmark() {
@@ -46,7 +48,7 @@ final class CustomerBenchmark {
         "--spring.elasticsearch.uris=" + stack.searchUri(),
         "--gridcare.admin.password=bench", "--gridcare.worker.password=bench",
         "--gridcare.search.sync-interval=1h", "--camunda.bpm.job-execution.enabled=false",
-        "--logging.level.root=warn")) {
+        "--logging.level.root=warn", "--logging.level.gridcare.bench=info")) {
       run(app, customers);
     }
     System.exit(0);
@@ -108,7 +110,7 @@ final class CustomerBenchmark {
 
     Runtime runtime = Runtime.getRuntime();
     System.gc();
-    System.out.printf("""
+    figures.info(String.format("""
 
         Customer 360 benchmark, %,d customers (%,d source records), 2 cores
           import            %8.1f s   %,10.0f customers/s   %,10.0f records/s
@@ -122,7 +124,7 @@ final class CustomerBenchmark {
         rebuildSeconds, rebuilt.customers() / rebuildSeconds, rebuilt.customers(),
         micros.length, percentile(micros, 50), percentile(micros, 95), percentile(micros, 99),
         (runtime.totalMemory() - runtime.freeMemory()) >> 20, runtime.maxMemory() >> 20,
-        searchNodeRss().orElse("unknown"));
+        searchNodeRss().orElse("unknown")));
   }
 
   /** Names without diacritics, phone tails, codes, and filter-only searches, as staff type them. */

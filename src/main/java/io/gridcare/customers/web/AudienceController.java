@@ -2,6 +2,7 @@ package io.gridcare.customers.web;
 
 import java.util.List;
 
+import io.gridcare.customers.CustomerProfile;
 import io.gridcare.customers.Audience;
 import io.gridcare.customers.CustomerAudiences;
 import io.gridcare.system.InvalidParameterException;
@@ -69,7 +70,7 @@ class AudienceController {
   }
 
   record Paging(
-      @Pattern(regexp = CustomerController.CODE) String after,
+      @Pattern(regexp = CustomerProfile.CODE_FORMAT) String after,
       @Min(1) @Max(MAX_LIMIT) Integer limit) {
   }
 

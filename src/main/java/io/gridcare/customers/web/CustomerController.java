@@ -3,6 +3,7 @@ package io.gridcare.customers.web;
 import java.util.List;
 
 import io.gridcare.customers.CustomerDirectory;
+import io.gridcare.customers.CustomerProfile;
 import io.gridcare.customers.CustomerSearch;
 import io.gridcare.customers.CustomerView;
 import io.gridcare.customers.IndexRebuild;
@@ -32,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customers", description = "Khách hàng / Customer 360")
 class CustomerController {
 
-  static final String CODE = "P[A-Z][0-9]{2}[0-9A-Z]{2}[0-9]{7}";
 
   private final CustomerDirectory customers;
   private final CustomerSearch search;
@@ -63,7 +63,7 @@ class CustomerController {
 
   @GetMapping("/api/customers/{code}")
   @Operation(summary = "Hồ sơ khách hàng / A customer's whole profile, groups and group history")
-  CustomerView get(@PathVariable @Pattern(regexp = CODE) String code, Authentication user) {
+  CustomerView get(@PathVariable @Pattern(regexp = CustomerProfile.CODE_FORMAT) String code, Authentication user) {
     return customers.find(code, viewer(user)).orElseThrow(() ->
         new NotFoundException("Không có khách hàng " + code + " / No customer " + code));
   }

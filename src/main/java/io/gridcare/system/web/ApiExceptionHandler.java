@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.UUID;
 
 import io.gridcare.system.InvalidParameterException;
+import io.gridcare.system.JsonPaths;
 import io.gridcare.system.NotFoundException;
 import io.gridcare.system.ProblemResponses;
 import jakarta.validation.ConstraintViolationException;
@@ -69,10 +70,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
         "Nội dung không đọc được / Malformed request body");
     if (e.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field = mapping.getPath().stream()
-          .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
-          .reduce((a, b) -> b.startsWith("[") ? a + b : a + "." + b).orElse("");
-      problem.setProperty("errors", List.of(new FieldProblem(field, mapping.getOriginalMessage())));
+      problem.setProperty("errors", List.of(new FieldProblem(JsonPaths.of(mapping), mapping.getOriginalMessage())));
     }
     return handleExceptionInternal(e, problem, headers, HttpStatus.BAD_REQUEST, request);
   }
