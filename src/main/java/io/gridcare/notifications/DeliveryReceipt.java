@@ -1,0 +1,18 @@
+package io.gridcare.notifications;
+
+import java.time.Instant;
+
+import io.gridcare.customers.Channel;
+
+/**
+ * What a channel reported later about one message: delivered, read or failed. It names the message by GridCare's
+ * delivery key where the channel echoes it (App, Zalo tracking id), otherwise by the channel's own message id (SMSC
+ * message id, Zalo msg_id).
+ */
+public record DeliveryReceipt(Channel channel, String deliveryKey, String providerMessageId, Status status,
+                              Instant at, String detail) {
+
+  public enum Status {
+    DELIVERED, READ, FAILED
+  }
+}
