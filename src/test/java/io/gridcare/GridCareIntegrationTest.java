@@ -27,7 +27,9 @@ import org.springframework.test.context.ContextConfiguration;
     "gridcare.worker.password=" + GridCareIntegrationTest.WORKER_PASSWORD,
     "gridcare.data-dir=target/test-data",
     // tests send queued profile changes to the index themselves (IndexSync.sync), when they need them there
-    "gridcare.search.sync-interval=1h"})
+    "gridcare.search.sync-interval=1h",
+    // tests start refresh runs themselves
+    "gridcare.customers.refresh.poll=1h"})
 @ContextConfiguration(initializers = GridCareIntegrationTest.Stack.class)
 public @interface GridCareIntegrationTest {
 

@@ -1,11 +1,7 @@
 package io.gridcare.customers;
 
-import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -37,24 +33,20 @@ public class CustomerIngestion {
   public static final int MAX_BATCH = 1000;
 
   private final CustomerStore store;
-  private final Segmentation segmentation;
+  private final ProfileUpdates profiles;
   private final Units units;
   private final ObjectMapper json;
   private final Validator validator;
   private final TransactionTemplate transaction;
-  private final Clock clock;
-  private final ProfileAssembler assembler;
 
-  CustomerIngestion(CustomerStore store, Segmentation segmentation, Units units, ObjectMapper json,
-      Validator validator, TransactionTemplate transaction, Clock clock) {
+  CustomerIngestion(CustomerStore store, ProfileUpdates profiles, Units units, ObjectMapper json,
+      Validator validator, TransactionTemplate transaction) {
     this.store = store;
-    this.segmentation = segmentation;
+    this.profiles = profiles;
     this.units = units;
     this.json = json;
     this.validator = validator;
     this.transaction = transaction;
-    this.clock = clock;
-    this.assembler = new ProfileAssembler(clock);
   }
 
   public IngestionReport ingest(Source source, List<JsonNode> batch) {
@@ -72,7 +64,7 @@ public class CustomerIngestion {
     int[] outcomes = new int[CustomerStore.Outcome.values().length];
     if (!valid.isEmpty()) {
       transaction.executeWithoutResult(status ->
-          apply(source, valid, unitsByCode).forEach(outcome -> outcomes[outcome.ordinal()]++));
+          apply(source, valid).forEach(outcome -> outcomes[outcome.ordinal()]++));
     }
     return new IngestionReport(batch.size(), outcomes[CustomerStore.Outcome.APPLIED.ordinal()],
         outcomes[CustomerStore.Outcome.UNCHANGED.ordinal()], outcomes[CustomerStore.Outcome.STALE.ordinal()],
@@ -127,8 +119,7 @@ public class CustomerIngestion {
    * Applies a batch with a handful of statements whatever its size. A customer twice in one batch counts once
    * with its newest record; the other copies are unchanged or stale.
    */
-  private List<CustomerStore.Outcome> apply(Source source, List<SourceRecords.SourceRecord> records,
-      Map<String, Unit> unitsByCode) {
+  private List<CustomerStore.Outcome> apply(Source source, List<SourceRecords.SourceRecord> records) {
     Map<String, SourceRecords.SourceRecord> newest = new LinkedHashMap<>();
     List<CustomerStore.Outcome> outcomes = new ArrayList<>();
     for (SourceRecords.SourceRecord record : records) {
@@ -148,62 +139,8 @@ public class CustomerIngestion {
     outcomes.addAll(stored.values());
     List<String> changed = stored.entrySet().stream().filter(e -> e.getValue() == CustomerStore.Outcome.APPLIED)
         .map(Map.Entry::getKey).sorted().toList();
-    if (changed.isEmpty()) {
-      return outcomes;
-    }
-    Map<String, Map<Source, String>> payloads = store.records(changed);
-    Segmentation.Evaluator segments = segmentation.current();
-    Map<String, String> evaluated = store.segmentInputs(changed);
-    Map<String, List<SegmentMembership>> current = store.currentSegments(changed);
-    List<CustomerStore.SavedProfile> profiles = new ArrayList<>();
-    List<CustomerStore.GroupChange> entering = new ArrayList<>();
-    List<CustomerStore.GroupChange> leaving = new ArrayList<>();
-    for (String code : changed) {
-      CustomerProfile profile = assembler.assemble(code, readAll(payloads.get(code)));
-      Unit unit = unitsByCode.get(profile.unitCode());
-      boolean urban = unit != null && unit.urban();
-      String fingerprint = segments.fingerprint(profile, urban);
-      profiles.add(new CustomerStore.SavedProfile(code, profile.unitCode(), write(profile), profile.updatedAt(),
-          fingerprint));
-      if (!fingerprint.equals(evaluated.get(code))) {
-        diff(code, segments.evaluate(profile, urban), current.getOrDefault(code, List.of()), entering, leaving);
-      }
-    }
-    store.saveProfiles(profiles);
-    Instant at = clock.instant();
-    store.leave(leaving, at);
-    store.enter(entering, at);
-    store.queueForIndex(changed);
+    profiles.update(changed);
     return outcomes;
-  }
-
-  /** The groups to enter and to leave so that the customer is in exactly the ones it belongs to now. */
-  private static void diff(String code, Segmentation.Segments now, List<SegmentMembership> current,
-      List<CustomerStore.GroupChange> entering, List<CustomerStore.GroupChange> leaving) {
-    Set<CustomerStore.GroupChange> wanted = new LinkedHashSet<>();
-    if (now.corporate() != null) {
-      wanted.add(new CustomerStore.GroupChange(code, SegmentMembership.CORPORATE, now.corporate()));
-    }
-    now.regional().forEach(group -> wanted.add(new CustomerStore.GroupChange(code, SegmentMembership.REGIONAL, group)));
-    for (SegmentMembership membership : current) {
-      CustomerStore.GroupChange held = new CustomerStore.GroupChange(code, membership.kind(), membership.segment());
-      if (!wanted.remove(held)) {
-        leaving.add(held);
-      }
-    }
-    entering.addAll(wanted);
-  }
-
-  private Map<Source, SourceRecords.SourceRecord> readAll(Map<Source, String> payloads) {
-    Map<Source, SourceRecords.SourceRecord> records = new EnumMap<>(Source.class);
-    payloads.forEach((source, payload) -> {
-      try {
-        records.put(source, json.readValue(payload, source.recordType()));
-      } catch (JsonProcessingException e) {
-        throw new IllegalStateException("Stored " + source + " record no longer reads", e);
-      }
-    });
-    return records;
   }
 
   private String write(Object value) {
@@ -213,5 +150,4 @@ public class CustomerIngestion {
       throw new IllegalStateException(e);
     }
   }
-
 }

@@ -90,8 +90,17 @@ public class CustomerSearch {
     term(filter, "customerType", query.customerType());
     term(filter, "channels", query.channel());
     ArrayNode sort = request.putArray("sort");
-    sort.add("_score");
-    sort.addObject().put("code", "asc");
+    Sort order = query.sort() == null ? Sort.RELEVANCE : query.sort();
+    if (order == Sort.RELEVANCE) {
+      sort.add("_score");
+    } else {
+      sort.addObject().putObject(order.field).put("order", query.descending() ? "desc" : "asc")
+          .put("missing", "_last");
+    }
+    // ties (and customers without a name or group) in code order, so paging is stable
+    if (order != Sort.CODE) {
+      sort.addObject().put("code", "asc");
+    }
     ObjectNode aggregations = request.putObject("aggs");
     FACETS.forEach((facet, field) ->
         aggregations.putObject(facet).putObject("terms").put("field", field).put("size", 100));
@@ -109,9 +118,21 @@ public class CustomerSearch {
     return value == null || value.isNull() ? null : value.asText();
   }
 
-  /** A search as staff ask it; every part is optional. */
+  /** A search as staff ask it; every part is optional. No sort: by relevance, then code. */
   public record Query(String q, String unit, String substation, String meterBook, String segment,
-                      String customerType, String channel, int page, int size) {
+                      String customerType, String channel, Sort sort, boolean descending, int page, int size) {
+  }
+
+  /** What results can be ordered by. */
+  public enum Sort {
+    RELEVANCE("_score"), CODE("code"), NAME("name.sort"), UNIT("unitCode"), SEGMENT("segment"),
+    CUSTOMER_TYPE("customerType");
+
+    private final String field;
+
+    Sort(String field) {
+      this.field = field;
+    }
   }
 
   /** A customer found, as the result list shows it (no personal data). */

@@ -82,9 +82,15 @@ class CustomerStore {
     return records;
   }
 
-  /** Writes the profiles (code, unit, JSON, source time) in one statement. */
-  void saveProfiles(List<SavedProfile> profiles) {
-    sql.sql("""
+  /**
+   * Writes the profiles (code, unit, JSON, source time, segment fingerprint) in one statement and answers the
+   * codes whose stored profile or fingerprint really changed (PostgreSQL compares the JSON by value).
+   */
+  List<String> saveProfiles(List<SavedProfile> profiles) {
+    if (profiles.isEmpty()) {
+      return List.of();
+    }
+    return sql.sql("""
             insert into customer (code, unit_code, profile, updated_at, changed_at, segment_inputs)
             select code, unit_code, cast(profile as jsonb), updated_at, now(), segment_inputs
               from unnest(cast(:codes as text[]), cast(:units as text[]), cast(:profiles as text[]),
@@ -92,13 +98,16 @@ class CustomerStore {
                    as input (code, unit_code, profile, updated_at, segment_inputs)
             on conflict (code) do update
                set profile = excluded.profile, updated_at = excluded.updated_at, changed_at = now(),
-                   segment_inputs = excluded.segment_inputs""")
+                   segment_inputs = excluded.segment_inputs
+             where customer.profile is distinct from excluded.profile
+                or customer.segment_inputs is distinct from excluded.segment_inputs
+            returning code""")
         .param("codes", profiles.stream().map(SavedProfile::code).toArray(String[]::new))
         .param("units", profiles.stream().map(SavedProfile::unitCode).toArray(String[]::new))
         .param("profiles", profiles.stream().map(SavedProfile::json).toArray(String[]::new))
         .param("times", profiles.stream().map(profile -> profile.updatedAt().toString()).toArray(String[]::new))
         .param("inputs", profiles.stream().map(SavedProfile::segmentInputs).toArray(String[]::new))
-        .update();
+        .query(String.class).list();
   }
 
   /** The fingerprint of each customer's segment inputs at its last evaluation. */
@@ -176,8 +185,15 @@ class CustomerStore {
 
   /** Marks the profiles for the search index, in the same transaction as the change (outbox). */
   void queueForIndex(Collection<String> codes) {
-    sql.sql("insert into customer_index_outbox (customer_code) select unnest(cast(:codes as text[]))")
-        .param("codes", codes.toArray(String[]::new)).update();
+    if (codes.isEmpty()) {
+      return;
+    }
+    // A customer already queued keeps its place. Updating the row (rather than doing nothing) waits for a sync
+    // that holds it: that sync has read the profile before this change, and once it deletes the row we insert anew.
+    sql.sql("""
+            insert into customer_index_outbox (customer_code) select unnest(cast(:codes as text[]))
+            on conflict (customer_code) do update set created_at = now()""")
+        .param("codes", sorted(codes)).update();
   }
 
   /** The oldest queued changes, locked so that another server's sync skips them; deleted once indexed. */
@@ -188,6 +204,12 @@ class CustomerStore {
 
   void dequeue(List<Long> ids) {
     sql.sql("delete from customer_index_outbox where id = any(:ids)").param("ids", ids.toArray(Long[]::new)).update();
+  }
+
+  /** Customer codes in code order after {@code afterCode} (null: from the first). */
+  List<String> codesAfter(String afterCode, int limit) {
+    return sql.sql("select code from customer where code > coalesce(:after, '') order by code limit :limit")
+        .param("after", afterCode).param("limit", limit).query(String.class).list();
   }
 
   long customerCount() {

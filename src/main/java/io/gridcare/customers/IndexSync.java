@@ -24,20 +24,26 @@ class IndexSync {
   private final SearchIndex index;
   private final SearchDocuments documents;
   private final TransactionTemplate transaction;
+  private final IndexRebuild rebuild;
   private volatile boolean indexReady;
 
-  IndexSync(CustomerStore store, SearchIndex index, SearchDocuments documents, TransactionTemplate transaction) {
+  IndexSync(CustomerStore store, SearchIndex index, SearchDocuments documents, TransactionTemplate transaction,
+      IndexRebuild rebuild) {
     this.store = store;
     this.index = index;
     this.documents = documents;
     this.transaction = transaction;
+    this.rebuild = rebuild;
   }
 
   @Scheduled(fixedDelayString = "${gridcare.search.sync-interval:1s}")
   void sync() {
     try {
       if (!indexReady) {
-        index.ensureExists();
+        if (!index.ensureExists()) {
+          log.info("The search index has an older mapping; rebuilding it from PostgreSQL");
+          rebuild.rebuild();
+        }
         indexReady = true;
       }
       int sent;

@@ -35,7 +35,16 @@ class SearchIndex {
   private static final int BUSY_RETRIES = 5;
   private static final DateTimeFormatter VERSION = DateTimeFormatter.ofPattern("yyyyMMddHHmmssSSS");
 
-  /** Vietnamese without diacritics finds Vietnamese with them: "nguyen van duc" finds "Nguyễn Văn Đức". */
+  /**
+   * The version of {@link #SETTINGS_AND_MAPPINGS}, kept in the mapping's {@code _meta}. An index of an older
+   * version is rebuilt (by alias swap) when the server starts.
+   */
+  static final int MAPPING_VERSION = 2;
+
+  /**
+   * Vietnamese without diacritics finds Vietnamese with them: "nguyen van duc" finds "Nguyễn Văn Đức". Names sort
+   * by their folded form, so "Đặng" sorts with "Dang".
+   */
   private static final String SETTINGS_AND_MAPPINGS = """
       {
         "settings": {
@@ -44,15 +53,20 @@ class SearchIndex {
           "analysis": {
             "analyzer": {
               "folding": {"type": "custom", "tokenizer": "standard", "filter": ["lowercase", "asciifolding"]}
+            },
+            "normalizer": {
+              "folded": {"type": "custom", "filter": ["lowercase", "asciifolding"]}
             }
           }
         },
         "mappings": {
           "dynamic": "strict",
+          "_meta": {"mappingVersion": %d},
           "properties": {
             "code": {"type": "keyword"},
             "unitCode": {"type": "keyword"},
-            "name": {"type": "text", "analyzer": "folding"},
+            "name": {"type": "text", "analyzer": "folding",
+                     "fields": {"sort": {"type": "keyword", "normalizer": "folded", "ignore_above": 256}}},
             "address": {"type": "text", "analyzer": "folding"},
             "district": {"type": "keyword"},
             "phoneTails": {"type": "keyword"},
@@ -81,18 +95,27 @@ class SearchIndex {
   }
 
   /** Creates a first index behind the alias unless the alias exists. */
-  void ensureExists() {
+  /** Creates the index behind the alias if there is none; answers false if the one there has an older mapping. */
+  boolean ensureExists() {
     if (status(new Request("HEAD", "/_alias/" + ALIAS)) == 404) {
       String index = create();
       send(new Request("POST", "/_aliases"), """
           {"actions": [{"add": {"index": "%s", "alias": "%s"}}]}""".formatted(index, ALIAS));
+      return true;
     }
+    JsonNode mappings = read(perform(new Request("GET", "/" + ALIAS + "/_mapping")));
+    for (JsonNode index : mappings) {
+      if (index.path("mappings").path("_meta").path("mappingVersion").asInt(1) < MAPPING_VERSION) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** A new, empty index with a unique name, not yet behind the alias. */
   String create() {
     String index = ALIAS + "-" + VERSION.format(clock.instant().atOffset(ZoneOffset.UTC));
-    send(new Request("PUT", "/" + index), SETTINGS_AND_MAPPINGS.formatted(replicas));
+    send(new Request("PUT", "/" + index), SETTINGS_AND_MAPPINGS.formatted(replicas, MAPPING_VERSION));
     return index;
   }
 

@@ -11,6 +11,10 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.binder.cache.CaffeineCacheMetrics;
 import org.camunda.bpm.dmn.engine.DmnDecision;
 import org.camunda.bpm.dmn.engine.DmnDecisionResult;
 import org.camunda.bpm.dmn.engine.DmnEngine;
@@ -31,12 +35,23 @@ class Segmentation {
   static final String CORPORATE = "Decision_CorporateSegment";
   static final String REGIONAL = "Decision_RegionalGroups";
 
+  /** About 25 MB at most; a million customers have far fewer distinct input combinations. */
+  private static final int CACHED_RESULTS = 100_000;
+
   private final RepositoryService repository;
   private final DmnEngine dmn = DmnEngineConfiguration.createDefaultDmnEngineConfiguration().buildEngine();
   private final Map<String, DmnDecision> parsedById = new ConcurrentHashMap<>();
+  /**
+   * Groups by fingerprint (decision versions and inputs). Camunda's FEEL engine rebuilds its table of built-in
+   * functions for every expression it evaluates, so one customer's two decisions take about a millisecond; most
+   * customers share their inputs with many others, and a decision result depends on nothing but its inputs.
+   */
+  private final Cache<String, Segments> evaluated;
 
-  Segmentation(RepositoryService repository) {
+  Segmentation(RepositoryService repository, MeterRegistry meters) {
     this.repository = repository;
+    this.evaluated = Caffeine.newBuilder().maximumSize(CACHED_RESULTS).recordStats().build();
+    CaffeineCacheMetrics.monitor(meters, evaluated, "gridcare.segments.evaluated");
   }
 
   /** The decisions as deployed now; use one per batch, so a redeployment takes effect with the next batch. */
@@ -84,6 +99,11 @@ class Segmentation {
       this.versions = versions;
     }
 
+    /** Which versions of the decisions these are, as deployed (definition ids). */
+    String versions() {
+      return versions;
+    }
+
     /**
      * What the decisions would see for this customer, as a short fingerprint: the same fingerprint gives the same
      * groups, so the decisions need not run again. A new version of either decision changes it.
@@ -101,6 +121,10 @@ class Segmentation {
         return new Segments(null, List.of());
       }
       Map<String, Object> inputs = inputs(profile, urbanUnit);
+      return evaluated.get(Segmentation.fingerprint(inputs, versions), fingerprint -> evaluate(inputs));
+    }
+
+    private Segments evaluate(Map<String, Object> inputs) {
       String segment = dmn.evaluateDecision(corporate, inputs).getSingleResult().getSingleEntry();
       DmnDecisionResult regions = dmn.evaluateDecision(regional, inputs);
       return new Segments(segment, regions.collectEntries("regionalGroup").stream()

@@ -151,7 +151,7 @@ final class CustomerBenchmark {
   }
 
   private static CustomerSearch.Query query(String q, String unit, String substation) {
-    return new CustomerSearch.Query(q, unit, substation, null, null, null, null, 0, 20);
+    return new CustomerSearch.Query(q, unit, substation, null, null, null, null, null, false, 0, 20);
   }
 
   private static String fold(String text) {

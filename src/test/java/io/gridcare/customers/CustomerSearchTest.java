@@ -70,6 +70,7 @@ class CustomerSearchTest {
         + "\"zaloUserId\":\"zalo-201\"}");
     ingest("billing", billing("PD09000000202", "Trần Thị Đào", "Xóm Chùa, xã Minh Phú", "E1.9-T15"));
     ingest("billing", billing("PD01000000203", "Nguyễn Văn Đức", "12 Hàng Bạc, phường Hàng Buồm", "E1.1-T03"));
+    ingest("billing", billing("PD09000000205", "Đặng Văn Lâm", "Thôn Lạc Nông, xã Mai Đình", "E1.9-T22"));
     sync.sync();
     index().refresh(SearchIndex.ALIAS);
   }
@@ -123,7 +124,21 @@ class CustomerSearchTest {
   }
 
   @Test
+  void resultsSortByNameIgnoringDiacriticsEitherWay() {
+    // Đặng sorts as "dang", before Nguyễn and Trần (by code points, Đ would come after every Latin letter)
+    assertThat(codes(callCentre.get("/api/customers?unit=PD09&sort=name")))
+        .containsSubsequence("PD09000000205", "PD09000000201", "PD09000000202");
+    assertThat(codes(callCentre.get("/api/customers?unit=PD09&sort=-name")))
+        .containsSubsequence("PD09000000202", "PD09000000201", "PD09000000205");
+    assertThat(codes(callCentre.get("/api/customers?q=nguyen%20van%20duc&sort=-unit")))
+        .containsExactly("PD09000000201", "PD01000000203");
+    assertThat(codes(callCentre.get("/api/customers?q=nguyen%20van%20duc&sort=code")))
+        .containsExactly("PD01000000203", "PD09000000201");
+  }
+
+  @Test
   void invalidSearchParametersAreRefusedNamingThem() {
+    assertThat(field(callCentre.get("/api/customers?sort=phone"))).isEqualTo("sort");
     assertThat(field(callCentre.get("/api/customers?channel=FAX"))).isEqualTo("channel");
     assertThat(field(callCentre.get("/api/customers?page=100&size=200"))).isEqualTo("page");
   }
@@ -132,7 +147,7 @@ class CustomerSearchTest {
   void changesWaitInTheOutboxWhileTheSearchNodeIsDownAndArriveAfterwards() {
     IndexSync unreachable = new IndexSync(store, new SearchIndex(
         RestClient.builder(HttpHost.create("http://127.0.0.1:9")).build(), json, Clock.systemUTC(), 0),
-        documents, transaction);
+        documents, transaction, null);
     ingest("billing", billing("PD09000000204", "Hoàng Minh Châu", "Xã Tân Minh", "E1.9-T20"));
 
     unreachable.sync();

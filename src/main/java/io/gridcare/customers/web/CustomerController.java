@@ -33,7 +33,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Customers", description = "Khách hàng / Customer 360")
 class CustomerController {
 
-
   private final CustomerDirectory customers;
   private final CustomerSearch search;
   private final IndexRebuild rebuild;
@@ -48,7 +47,8 @@ class CustomerController {
   @Operation(summary = "Tìm khách hàng / Search customers",
       description = "q: name or address (with or without diacritics), customer code, or the last 4+ digits of a "
           + "phone number. Filters combine; facets count the matches per unit, group, type and reachable channel. "
-          + "Staff of a unit find only its customers.")
+          + "sort: relevance (default), code, name (diacritics ignored), unit, segment, customerType; a leading "
+          + "'-' reverses it (-name). Staff of a unit find only its customers.")
   CustomerSearch.SearchResult find(@Valid SearchParameters parameters, Authentication user) {
     PageQuery paging = new PageQuery(parameters.page(), parameters.size());
     if ((paging.page() + 1L) * paging.size() > CustomerSearch.MAX_RESULT_WINDOW) {
@@ -56,9 +56,13 @@ class CustomerController {
           + " kết quả đầu / only the first " + CustomerSearch.MAX_RESULT_WINDOW + " results can be paged through; "
           + "narrow the search");
     }
+    String sort = parameters.sort() == null ? "relevance" : parameters.sort();
+    boolean descending = sort.startsWith("-");
+    CustomerSearch.Sort order = CustomerSearch.Sort.valueOf(
+        sort.substring(descending ? 1 : 0).replaceAll("([a-z])([A-Z])", "$1_$2").toUpperCase());
     return search.search(new CustomerSearch.Query(parameters.q(), parameters.unit(), parameters.substation(),
         parameters.meterBook(), parameters.segment(), parameters.customerType(), parameters.channel(),
-        paging.page(), paging.size()), viewer(user));
+        order, descending, paging.page(), paging.size()), viewer(user));
   }
 
   @GetMapping("/api/customers/{code}")
@@ -94,6 +98,9 @@ class CustomerController {
       @Size(max = 64) String segment,
       @Pattern(regexp = "RESIDENTIAL|BUSINESS|PRODUCTION|ADMINISTRATIVE|PRIORITY") String customerType,
       @Pattern(regexp = "APP|ZALO|EMAIL|SMS") String channel,
+      @Pattern(regexp = "-?(relevance|code|name|unit|segment|customerType)",
+          message = "relevance, code, name, unit, segment hoặc customerType, '-' ở đầu để đảo chiều / one of "
+              + "relevance, code, name, unit, segment, customerType, with a leading '-' for descending") String sort,
       @PositiveOrZero Integer page,
       @Min(1) @Max(PageQuery.MAX_SIZE) Integer size) {
   }

@@ -3,6 +3,7 @@ package io.gridcare.system.web;
 import java.util.List;
 import java.util.UUID;
 
+import io.gridcare.system.ConflictException;
 import io.gridcare.system.InvalidParameterException;
 import io.gridcare.system.JsonPaths;
 import io.gridcare.system.NotFoundException;
@@ -92,6 +93,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   ResponseEntity<Object> handleNotFound(NotFoundException e, WebRequest request) {
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.NOT_FOUND, e.getMessage());
     return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.NOT_FOUND, request);
+  }
+
+  @ExceptionHandler(ConflictException.class)
+  ResponseEntity<Object> handleConflict(ConflictException e, WebRequest request) {
+    ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONFLICT, e.getMessage());
+    return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.CONFLICT, request);
   }
 
   /** A method-level rule (such as admin-only) refused a signed-in user. */
