@@ -46,7 +46,8 @@ public @interface GridCareIntegrationTest {
           "spring.datasource.url=" + stack.jdbcUrl(TestStack.APP_DATABASE),
           "spring.datasource.username=" + stack.databaseUser(),
           "spring.elasticsearch.uris=" + stack.searchUri(),
-          "server.port=" + stack.serverPort()).applyTo(context);
+          "server.port=" + stack.serverPort(),
+          "gridcare.sandbox.zalo-port=" + stack.zaloSandboxPort()).applyTo(context);
     }
   }
 }

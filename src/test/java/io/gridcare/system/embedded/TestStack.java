@@ -29,6 +29,7 @@ public final class TestStack {
   private final EmbeddedDatabase database;
   private final EmbeddedSearchNode search;
   private final int serverPort = FreePorts.next();
+  private final int zaloSandboxPort = FreePorts.next();
 
   private TestStack(Path directory) {
     this.directory = directory;
@@ -72,6 +73,11 @@ public final class TestStack {
   /** The port the integration-test server listens on, fixed for the JVM so the worker knows its engine URL. */
   public int serverPort() {
     return serverPort;
+  }
+
+  /** The Zalo sandbox's port, free rather than the local run's 8090: other runs may share the machine. */
+  public int zaloSandboxPort() {
+    return zaloSandboxPort;
   }
 
   /**
