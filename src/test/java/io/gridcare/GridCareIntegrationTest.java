@@ -49,7 +49,8 @@ public @interface GridCareIntegrationTest {
           "spring.datasource.username=" + stack.databaseUser(),
           "spring.elasticsearch.uris=" + stack.searchUri(),
           "server.port=" + stack.serverPort(),
-          "gridcare.sandbox.smpp-port=" + stack.sandboxSmppPort()).applyTo(context);
+          "gridcare.sandbox.smpp-port=" + stack.sandboxSmppPort(),
+          "gridcare.sandbox.zalo-port=" + stack.zaloSandboxPort()).applyTo(context);
     }
   }
 }

@@ -79,6 +79,7 @@ class PackagedJarIT {
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(name -> name.startsWith("GRIDCARE_"));
     environment.put("SERVER_PORT", String.valueOf(port));
+    environment.put("GRIDCARE_SANDBOX_ZALO_PORT", String.valueOf(freePort()));
     return builder.start();
   }
 

@@ -30,6 +30,7 @@ public final class TestStack {
   private final EmbeddedSearchNode search;
   private final int serverPort = FreePorts.next();
   private final int sandboxSmppPort = FreePorts.next();
+  private final int zaloSandboxPort = FreePorts.next();
 
   private TestStack(Path directory) {
     this.directory = directory;
@@ -78,6 +79,11 @@ public final class TestStack {
   /** The sandbox SMSC's port for the integration-test server, so it never meets a local run's on 2775. */
   public int sandboxSmppPort() {
     return sandboxSmppPort;
+  }
+
+  /** The Zalo sandbox's port, free rather than the local run's 8090: other runs may share the machine. */
+  public int zaloSandboxPort() {
+    return zaloSandboxPort;
   }
 
   /**
