@@ -56,6 +56,10 @@ class ServerSecurity {
             // flows' workers walk audiences and read the customers in them; people search instead
             .requestMatchers(paths("/api/audiences/**")).hasAnyRole(Access.WORKER, Access.ADMIN)
             .requestMatchers(get("/api/customers/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)
+            // staff read and preview notice templates; only admins change them
+            .requestMatchers(get("/api/notice-templates/**"), post("/api/notice-templates/*/preview"))
+                .hasAnyRole(Access.STAFF, Access.ADMIN)
+            .requestMatchers(paths("/api/notice-templates/**")).hasRole(Access.ADMIN)
             .requestMatchers(paths("/api/**")).hasAnyRole(Access.STAFF, Access.ADMIN)
             .anyRequest().denyAll())
         .authenticationProvider(identity)
@@ -87,6 +91,11 @@ class ServerSecurity {
   /** GET requests only, on the whole path like {@link #paths}. */
   private static RequestMatcher get(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern);
+  }
+
+  /** POST requests only, on the whole path like {@link #paths}. */
+  private static RequestMatcher post(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern);
   }
 
   /** Hands the user authenticated above to the engine, so its authorization checks apply to REST calls. */
