@@ -62,6 +62,10 @@ class ServerSecurity {
             .requestMatchers(get("/api/customers/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)
             // the loopback peers' records (gridcare.sandbox.enabled) show what customers would have received
             .requestMatchers(paths("/api/sandbox/**")).hasRole(Access.ADMIN)
+            // staff read and preview notice templates; only admins change them
+            .requestMatchers(get("/api/notice-templates/**"), post("/api/notice-templates/*/preview"))
+                .hasAnyRole(Access.STAFF, Access.ADMIN)
+            .requestMatchers(paths("/api/notice-templates/**")).hasRole(Access.ADMIN)
             .requestMatchers(paths("/api/**")).hasAnyRole(Access.STAFF, Access.ADMIN)
             .anyRequest().denyAll())
         .authenticationProvider(identity)
@@ -93,6 +97,11 @@ class ServerSecurity {
   /** GET requests only, on the whole path like {@link #paths}. */
   private static RequestMatcher get(String pattern) {
     return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.GET, pattern);
+  }
+
+  /** POST requests only, on the whole path like {@link #paths}. */
+  private static RequestMatcher post(String pattern) {
+    return PathPatternRequestMatcher.withDefaults().matcher(HttpMethod.POST, pattern);
   }
 
   /** Hands the user authenticated above to the engine, so its authorization checks apply to REST calls. */
