@@ -52,7 +52,8 @@ class ServerSecurity {
             .requestMatchers(paths("/actuator/**")).hasAnyRole(Access.ADMIN, Access.MONITORING)
             // what an engine user may do there is decided by Camunda's authorizations
             .requestMatchers(paths("/engine-rest/**")).authenticated()
-            .requestMatchers(paths("/api/sources/**")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            .requestMatchers(paths("/api/sources/**", "/api/imports", "/api/imports/**"))
+            .hasAnyRole(Access.INTEGRATION, Access.ADMIN)
             // flows' workers walk audiences and read the customers in them; people search instead
             .requestMatchers(paths("/api/audiences/**")).hasAnyRole(Access.WORKER, Access.ADMIN)
             .requestMatchers(get("/api/customers/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)
