@@ -44,7 +44,8 @@ class ImportJobs {
     sql.sql("""
             insert into source_import (id, source, status, file_name, created_by, created_at, bytes_total)
             values (:id, :source, 'QUEUED', :fileName, :user, :at, :bytes)""")
-        .param("id", id).param("source", source.path()).param("fileName", fileName).param("user", user)
+        .param("id", id).param("source", source.path()).param("fileName", shorten(fileName, 255))
+        .param("user", shorten(user, 128))
         .param("at", at.atOffset(ZoneOffset.UTC)).param("bytes", bytes)
         .update();
   }
