@@ -1,7 +1,9 @@
 package io.gridcare;
 
 import java.io.IOException;
+import java.util.Arrays;
 
+import io.gridcare.cli.ImportCommand;
 import io.gridcare.system.OnServerRole;
 import io.gridcare.system.OnWorkerRole;
 import org.springframework.boot.SpringApplication;
@@ -19,7 +21,8 @@ import org.springframework.core.type.filter.TypeFilter;
 /**
  * One jar, two roles. The role decides what is scanned: the server gets everything but worker code, a worker
  * only the external-task handlers and their runtime (packages named {@code worker}), so no server feature needs
- * to know about roles.
+ * to know about roles. The same jar is also a command line for operators ({@code import}, see
+ * {@link ImportCommand}).
  */
 @SpringBootConfiguration
 @EnableAutoConfiguration
@@ -27,6 +30,10 @@ import org.springframework.core.type.filter.TypeFilter;
 public class GridCareApplication {
 
   public static void main(String[] args) {
+    // commands run in this JVM against a running server, without starting one
+    if (args.length > 0 && args[0].equals("import")) {
+      System.exit(ImportCommand.runFromMain(Arrays.copyOfRange(args, 1, args.length)));
+    }
     SpringApplication.run(GridCareApplication.class, args);
   }
 

@@ -26,6 +26,8 @@ import org.springframework.test.context.ContextConfiguration;
     "gridcare.admin.password=" + GridCareIntegrationTest.ADMIN_PASSWORD,
     "gridcare.worker.password=" + GridCareIntegrationTest.WORKER_PASSWORD,
     "gridcare.data-dir=target/test-data",
+    // small enough for a test to pass it (SourceImportApiTest)
+    "gridcare.api.max-import-size=" + GridCareIntegrationTest.MAX_IMPORT_SIZE,
     // tests send queued profile changes to the index themselves (IndexSync.sync), when they need them there
     "gridcare.search.sync-interval=1h",
     // tests start refresh runs themselves
@@ -37,6 +39,7 @@ public @interface GridCareIntegrationTest {
   String ADMIN_PASSWORD = "test-admin-password";
   String WORKER = "gridcare-worker";
   String WORKER_PASSWORD = "test-worker-password";
+  String MAX_IMPORT_SIZE = "8MB";
 
   /** Points the application at the shared stack, as production points it at its database and cluster. */
   class Stack implements ApplicationContextInitializer<ConfigurableApplicationContext> {

@@ -1,22 +1,35 @@
 package io.gridcare.customers;
 
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SequenceWriter;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvGenerator;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvSchema;
 
 /**
  * Realistic source records for made-up EVNHANOI customers: Vietnamese names and addresses by district, the grid
  * (substations, feeders, meter-reading books) of each unit, Vietnamese mobile numbers, consumption and payment
  * behaviour by customer type, and a share of customers on the App, Zalo and e-mail. Customer {@code i} is the
  * same customer in every source and every run with the same seed, so the five sources can be generated apart.
+ * The records come as JSON (as {@code /api/sources/{source}/records} takes them) or as the five CSV files of a
+ * bulk import.
  */
 public final class CustomerDataGenerator {
 
@@ -55,6 +68,9 @@ public final class CustomerDataGenerator {
   private static final String[] MOBILE_PREFIXES = {"90", "91", "93", "94", "96", "97", "98", "86", "88", "32",
       "33", "34", "35", "36", "37", "38", "39", "70", "76", "77", "78", "79", "81", "82", "83", "84", "85"};
 
+  private static final CsvMapper CSV = CsvMapper.builder()
+      .enable(CsvGenerator.Feature.STRICT_CHECK_FOR_QUOTING).build();
+
   private final long seed;
   private final ObjectMapper json;
   private final YearMonth currentMonth;
@@ -89,6 +105,64 @@ public final class CustomerDataGenerator {
     }
     records.put(Source.OUTAGES, outages(random, code, type));
     return records;
+  }
+
+  /**
+   * Writes customers {@code from} to {@code from + count - 1} as the five sources' CSV files
+   * ({@code docs/csv-import.md}), {@code billing.csv} and so on, into the directory; returns them by source.
+   * Customers a source has no record of (channels) are left out of its file.
+   */
+  public Map<Source, Path> writeCsv(Path directory, int from, int count) throws IOException {
+    Files.createDirectories(directory);
+    Map<Source, Path> files = new EnumMap<>(Source.class);
+    Map<Source, Writer> outs = new EnumMap<>(Source.class);
+    Map<Source, SequenceWriter> writers = new EnumMap<>(Source.class);
+    try {
+      for (Source source : Source.values()) {
+        Path file = directory.resolve(source.path() + ".csv");
+        files.put(source, file);
+        outs.put(source, Files.newBufferedWriter(file, StandardCharsets.UTF_8));
+        writers.put(source, csvWriter(source, outs.get(source)));
+      }
+      for (int index = from; index < from + count; index++) {
+        for (Map.Entry<Source, ObjectNode> record : customer(index).entrySet()) {
+          writeRows(record.getKey(), record.getValue(), writers.get(record.getKey()));
+        }
+      }
+      for (SequenceWriter writer : writers.values()) {
+        writer.close();
+      }
+    } finally {
+      for (Writer out : outs.values()) {
+        out.close();
+      }
+    }
+    return files;
+  }
+
+  /** Writes one source's CSV file of customers {@code from} to {@code from + count - 1}; leaves it open. */
+  public void writeCsv(Source source, int from, int count, Writer out) throws IOException {
+    try (SequenceWriter writer = csvWriter(source, out)) {
+      for (int index = from; index < from + count; index++) {
+        ObjectNode record = customer(index).get(source);
+        if (record != null) {
+          writeRows(source, record, writer);
+        }
+      }
+    }
+  }
+
+  private static SequenceWriter csvWriter(Source source, Writer out) throws IOException {
+    SequenceWriter writer = CSV.writer(CsvSchema.emptySchema()).without(JsonGenerator.Feature.AUTO_CLOSE_TARGET)
+        .writeValues(out);
+    writer.write(CsvLayout.of(source).columns());
+    return writer;
+  }
+
+  private static void writeRows(Source source, ObjectNode record, SequenceWriter writer) throws IOException {
+    for (List<String> row : CsvLayout.of(source).rows(record)) {
+      writer.write(row);
+    }
   }
 
   private ObjectNode billing(SplittableRandom random, String code, String[] unit, boolean urban, CustomerType type,

@@ -56,7 +56,8 @@ class ServerSecurity {
             .requestMatchers(paths("/api/webhooks/**")).permitAll()
             // the loopback stand-ins of the channels' providers (local runs and tests only)
             .requestMatchers(paths("/api/sandbox/**")).hasRole(Access.ADMIN)
-            .requestMatchers(paths("/api/sources/**")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            .requestMatchers(paths("/api/sources/**", "/api/imports", "/api/imports/**"))
+            .hasAnyRole(Access.INTEGRATION, Access.ADMIN)
             // flows' workers walk audiences and read the customers in them; people search instead
             .requestMatchers(paths("/api/audiences/**")).hasAnyRole(Access.WORKER, Access.ADMIN)
             .requestMatchers(get("/api/customers/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)

@@ -111,6 +111,11 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
   /** Anything unforeseen: logged with a reference the caller can quote, answered without internals. */
   @ExceptionHandler(Exception.class)
   ResponseEntity<Object> handleUnexpected(Exception e, WebRequest request) {
+    if (RequestSizeLimit.isCause(e)) {
+      // a handler that reads the body itself (CSV imports) met the size limit
+      ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.PAYLOAD_TOO_LARGE, RequestSizeLimit.DETAIL);
+      return handleExceptionInternal(e, problem, new HttpHeaders(), HttpStatus.PAYLOAD_TOO_LARGE, request);
+    }
     String reference = UUID.randomUUID().toString();
     log.error("Unexpected error {} on {}", reference, request.getDescription(false), e);
     ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,

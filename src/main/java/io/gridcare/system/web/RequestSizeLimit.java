@@ -18,32 +18,43 @@ import org.springframework.web.filter.OncePerRequestFilter;
 /**
  * Caps the body of an API request. A declared length over the limit is refused before anything is read; a
  * chunked body is counted while it is read, and the read fails as soon as it passes the limit (answered with 413
- * by {@link ApiExceptionHandler}). Batches from source systems have a larger limit; multipart uploads their own.
+ * by {@link ApiExceptionHandler}). Batches from source systems have a larger limit; CSV imports (raw or
+ * multipart, read as a stream) a far larger one; other multipart uploads their own.
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
 
   static final String DETAIL = "Yêu cầu quá lớn / Request body too large";
   static final String BATCHES = "/api/sources/";
+  static final String IMPORTS = "/imports";
 
   private final long limit;
   private final long batchLimit;
+  private final long importLimit;
 
-  RequestSizeLimit(DataSize limit, DataSize batchLimit) {
+  RequestSizeLimit(DataSize limit, DataSize batchLimit, DataSize importLimit) {
     this.limit = limit.toBytes();
     this.batchLimit = batchLimit.toBytes();
+    this.importLimit = importLimit.toBytes();
+  }
+
+  /** {@code POST /api/sources/{source}/imports}: a CSV file, whose body its handler reads itself. */
+  static boolean isImport(HttpServletRequest request) {
+    String uri = request.getRequestURI();
+    return uri.startsWith(BATCHES) && uri.endsWith(IMPORTS);
   }
 
   @Override
   protected boolean shouldNotFilter(HttpServletRequest request) {
     String type = request.getContentType();
     return !request.getRequestURI().startsWith("/api/")
-        || type != null && type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
+        || !isImport(request) && type != null && type.startsWith(MediaType.MULTIPART_FORM_DATA_VALUE);
   }
 
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
-    long limit = request.getRequestURI().startsWith(BATCHES) ? batchLimit : this.limit;
+    long limit = isImport(request) ? importLimit
+        : request.getRequestURI().startsWith(BATCHES) ? batchLimit : this.limit;
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

@@ -6,12 +6,16 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.info.License;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.web.servlet.MultipartProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 import org.springframework.util.unit.DataSize;
+import org.springframework.web.multipart.support.StandardServletMultipartResolver;
+import org.springframework.web.servlet.DispatcherServlet;
 
 @Configuration(proxyBeanMethods = false)
 class WebConfiguration {
@@ -19,12 +23,30 @@ class WebConfiguration {
   @Bean
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
       @Value("${gridcare.api.max-request-size}") DataSize limit,
-      @Value("${gridcare.api.max-batch-size}") DataSize batchLimit) {
+      @Value("${gridcare.api.max-batch-size}") DataSize batchLimit,
+      @Value("${gridcare.api.max-import-size}") DataSize importLimit) {
     FilterRegistrationBean<RequestSizeLimit> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimit(limit, batchLimit));
+        new FilterRegistrationBean<>(new RequestSizeLimit(limit, batchLimit, importLimit));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;
+  }
+
+  /**
+   * Spring Boot's multipart resolver, except for CSV imports: their handler streams the file part itself, which
+   * servlet multipart parsing would first store whole and cap with the limit of every other upload.
+   */
+  @Bean(DispatcherServlet.MULTIPART_RESOLVER_BEAN_NAME)
+  StandardServletMultipartResolver multipartResolver(MultipartProperties properties) {
+    StandardServletMultipartResolver resolver = new StandardServletMultipartResolver() {
+      @Override
+      public boolean isMultipart(HttpServletRequest request) {
+        return !RequestSizeLimit.isImport(request) && super.isMultipart(request);
+      }
+    };
+    resolver.setResolveLazily(properties.isResolveLazily());
+    resolver.setStrictServletCompliance(properties.isStrictServletCompliance());
+    return resolver;
   }
 
   @Bean
