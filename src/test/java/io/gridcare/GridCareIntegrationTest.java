@@ -46,7 +46,9 @@ public @interface GridCareIntegrationTest {
           "spring.datasource.url=" + stack.jdbcUrl(TestStack.APP_DATABASE),
           "spring.datasource.username=" + stack.databaseUser(),
           "spring.elasticsearch.uris=" + stack.searchUri(),
-          "server.port=" + stack.serverPort()).applyTo(context);
+          "server.port=" + stack.serverPort(),
+          "gridcare.sandbox.smtp-port=" + stack.sandboxSmtpPort(),
+          "gridcare.sandbox.http-port=" + stack.sandboxHttpPort()).applyTo(context);
     }
   }
 }

@@ -27,6 +27,8 @@ class PackagedJarIT {
   Path workingDirectory;
 
   private final int port = freePort();
+  private final int sandboxSmtpPort = freePort();
+  private final int sandboxHttpPort = freePort();
 
   @Test
   void jarRunsTheWholeStackAndRecoversFromKill9() throws Exception {
@@ -79,6 +81,8 @@ class PackagedJarIT {
     Map<String, String> environment = builder.environment();
     environment.keySet().removeIf(name -> name.startsWith("GRIDCARE_"));
     environment.put("SERVER_PORT", String.valueOf(port));
+    environment.put("GRIDCARE_SANDBOX_SMTP_PORT", String.valueOf(sandboxSmtpPort));
+    environment.put("GRIDCARE_SANDBOX_HTTP_PORT", String.valueOf(sandboxHttpPort));
     return builder.start();
   }
 

@@ -53,6 +53,10 @@ class ServerSecurity {
             // what an engine user may do there is decided by Camunda's authorizations
             .requestMatchers(paths("/engine-rest/**")).authenticated()
             .requestMatchers(paths("/api/sources/**")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            // channels' backends (the App's) report what became of the messages sent through them
+            .requestMatchers(paths("/api/channels/*/receipts")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            // what the loopback peers of a local run received, personal data included
+            .requestMatchers(paths("/api/sandbox/**")).hasRole(Access.ADMIN)
             // flows' workers walk audiences and read the customers in them; people search instead
             .requestMatchers(paths("/api/audiences/**")).hasAnyRole(Access.WORKER, Access.ADMIN)
             .requestMatchers(get("/api/customers/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)

@@ -29,6 +29,8 @@ public final class TestStack {
   private final EmbeddedDatabase database;
   private final EmbeddedSearchNode search;
   private final int serverPort = FreePorts.next();
+  private final int sandboxSmtpPort = FreePorts.next();
+  private final int sandboxHttpPort = FreePorts.next();
 
   private TestStack(Path directory) {
     this.directory = directory;
@@ -72,6 +74,16 @@ public final class TestStack {
   /** The port the integration-test server listens on, fixed for the JVM so the worker knows its engine URL. */
   public int serverPort() {
     return serverPort;
+  }
+
+  /** The sandbox's SMTP server: free ports, so tests run beside a local GridCare on the default ones. */
+  public int sandboxSmtpPort() {
+    return sandboxSmtpPort;
+  }
+
+  /** The sandbox's HTTP stub server (FCM and other providers). */
+  public int sandboxHttpPort() {
+    return sandboxHttpPort;
   }
 
   /**
