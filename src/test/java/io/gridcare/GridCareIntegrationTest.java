@@ -53,7 +53,9 @@ public @interface GridCareIntegrationTest {
           "spring.elasticsearch.uris=" + stack.searchUri(),
           "server.port=" + stack.serverPort(),
           "gridcare.sandbox.smpp-port=" + stack.sandboxSmppPort(),
-          "gridcare.sandbox.zalo-port=" + stack.zaloSandboxPort()).applyTo(context);
+          "gridcare.sandbox.zalo-port=" + stack.zaloSandboxPort(),
+          "gridcare.sandbox.smtp-port=" + stack.sandboxSmtpPort(),
+          "gridcare.sandbox.http-port=" + stack.sandboxHttpPort()).applyTo(context);
     }
   }
 }

@@ -27,6 +27,8 @@ class PackagedJarIT {
   Path workingDirectory;
 
   private final int port = freePort();
+  private final int sandboxSmtpPort = freePort();
+  private final int sandboxHttpPort = freePort();
 
   @Test
   void jarRunsTheWholeStackAndRecoversFromKill9() throws Exception {
@@ -80,6 +82,8 @@ class PackagedJarIT {
     environment.keySet().removeIf(name -> name.startsWith("GRIDCARE_"));
     environment.put("SERVER_PORT", String.valueOf(port));
     environment.put("GRIDCARE_SANDBOX_ZALO_PORT", String.valueOf(freePort()));
+    environment.put("GRIDCARE_SANDBOX_SMTP_PORT", String.valueOf(sandboxSmtpPort));
+    environment.put("GRIDCARE_SANDBOX_HTTP_PORT", String.valueOf(sandboxHttpPort));
     return builder.start();
   }
 

@@ -11,9 +11,20 @@ public sealed interface SendOutcome {
    * The channel took the message. {@code providerMessageId} is the channel's id for later receipts (SMSC message
    * id, Zalo msg_id, FCM message name, e-mail Message-ID); {@code segments} counts SMS segments (1 elsewhere).
    * {@code delivered} is true where acceptance is all the channel will ever confirm (e-mail over SMTP).
+   * {@code deadAddresses} are addresses found dead on the way, as in {@link Rejected}: an App message reaches the
+   * customer's other devices while one push token turns out unregistered.
    */
-  record Accepted(String deliveryKey, String providerMessageId, int segments, boolean delivered)
-      implements SendOutcome {
+  record Accepted(String deliveryKey, String providerMessageId, int segments, boolean delivered,
+                  List<String> deadAddresses) implements SendOutcome {
+
+    public Accepted {
+      deadAddresses = deadAddresses == null ? List.of() : List.copyOf(deadAddresses);
+    }
+
+    /** Accepted with no dead address: every channel with one address per message. */
+    public Accepted(String deliveryKey, String providerMessageId, int segments, boolean delivered) {
+      this(deliveryKey, providerMessageId, segments, delivered, List.of());
+    }
   }
 
   /**

@@ -58,6 +58,8 @@ class ServerSecurity {
             .requestMatchers(paths("/api/sandbox/**")).hasRole(Access.ADMIN)
             .requestMatchers(paths("/api/sources/**", "/api/imports", "/api/imports/**"))
             .hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            // channels' backends (the App's) report what became of the messages sent through them
+            .requestMatchers(paths("/api/channels/*/receipts")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
             // flows' workers walk audiences and read the customers in them; people search instead
             .requestMatchers(paths("/api/audiences/**")).hasAnyRole(Access.WORKER, Access.ADMIN)
             .requestMatchers(get("/api/customers/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)

@@ -31,6 +31,8 @@ public final class TestStack {
   private final int serverPort = FreePorts.next();
   private final int sandboxSmppPort = FreePorts.next();
   private final int zaloSandboxPort = FreePorts.next();
+  private final int sandboxSmtpPort = FreePorts.next();
+  private final int sandboxHttpPort = FreePorts.next();
 
   private TestStack(Path directory) {
     this.directory = directory;
@@ -84,6 +86,16 @@ public final class TestStack {
   /** The Zalo sandbox's port, free rather than the local run's 8090: other runs may share the machine. */
   public int zaloSandboxPort() {
     return zaloSandboxPort;
+  }
+
+  /** The sandbox's SMTP server: free ports, so tests run beside a local GridCare on the default ones. */
+  public int sandboxSmtpPort() {
+    return sandboxSmtpPort;
+  }
+
+  /** The sandbox's HTTP stub server (FCM and other providers). */
+  public int sandboxHttpPort() {
+    return sandboxHttpPort;
   }
 
   /**
