@@ -60,11 +60,13 @@ class ServerSecurity {
             .hasAnyRole(Access.INTEGRATION, Access.ADMIN)
             // channels' backends (the App's) report what became of the messages sent through them
             .requestMatchers(paths("/api/channels/*/receipts")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            .requestMatchers(paths("/api/events/**")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            // the channel workers claim batches, report outcomes and hand on the receipts their sessions collect
+            .requestMatchers(paths("/api/notification-batches/**", "/api/notification-receipts"))
+                .hasAnyRole(Access.WORKER, Access.ADMIN)
             // flows' workers walk audiences and read the customers in them; people search instead
             .requestMatchers(paths("/api/audiences/**")).hasAnyRole(Access.WORKER, Access.ADMIN)
             .requestMatchers(get("/api/customers/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)
-            // the loopback peers' records (gridcare.sandbox.enabled) show what customers would have received
-            .requestMatchers(paths("/api/sandbox/**")).hasRole(Access.ADMIN)
             // staff read and preview notice templates; only admins change them
             .requestMatchers(get("/api/notice-templates/**"), post("/api/notice-templates/*/preview"))
                 .hasAnyRole(Access.STAFF, Access.ADMIN)

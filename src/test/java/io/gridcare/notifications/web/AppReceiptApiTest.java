@@ -21,7 +21,10 @@ import io.gridcare.system.Access;
 import io.gridcare.system.embedded.TestStack;
 import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.BeforeEach;
+import io.gridcare.notifications.LedgerFixtures;
+import io.gridcare.notifications.ObservedReceipts;
 import org.junit.jupiter.api.Test;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /** The App's backend reporting receipts of push messages, over HTTP on the real stack. */
@@ -38,12 +41,15 @@ class AppReceiptApiTest {
   private final Http staff = anonymous.as(STAFF, PASSWORD);
   private final Http admin = anonymous.as(ADMIN, ADMIN_PASSWORD);
   /** Delivery keys of one test start with this, so the shared ledger stand-in can be read per test. */
-  private final String prefix = "receipt-test-" + UUID.randomUUID() + ":";
+  private final String prefix = "rt" + UUID.randomUUID().toString().substring(0, 8) + ":";
 
   private final IdentityService identity;
-  private final RecordedReceipts.Log ledger;
+  private final ObservedReceipts.Log ledger;
+  private final JdbcClient sql;
 
-  AppReceiptApiTest(@Autowired IdentityService identity, @Autowired RecordedReceipts.Log ledger) {
+  AppReceiptApiTest(@Autowired IdentityService identity, @Autowired ObservedReceipts.Log ledger,
+      @Autowired JdbcClient sql) {
+    this.sql = sql;
     this.identity = identity;
     this.ledger = ledger;
   }
@@ -57,7 +63,7 @@ class AppReceiptApiTest {
   @Test
   void receiptsReachTheLedgerAndTheAnswerCountsThoseItMatched() {
     String sent = prefix + "PD09000000101:1";
-    ledger.know(sent);
+    LedgerFixtures.sentAttempt(sql, sent, "APP", null);
 
     Response answer = appBackend.postJson(PATH, batch(
         receipt(sent, "DELIVERED", "2026-11-24T08:00:00Z"),
@@ -67,6 +73,7 @@ class AppReceiptApiTest {
     assertThat(answer.status()).as(answer.body()).isEqualTo(200);
     assertThat(answer.json().path("received").asInt()).isEqualTo(3);
     assertThat(answer.json().path("matched").asInt()).isEqualTo(2);
+    assertThat(LedgerFixtures.status(sql, sent)).isEqualTo("READ");
     assertThat(ledger.withKeyPrefix(prefix)).containsExactly(
         new DeliveryReceipt(Channel.APP, sent, null, Status.DELIVERED, Instant.parse("2026-11-24T08:00:00Z"), null),
         new DeliveryReceipt(Channel.APP, sent, null, Status.READ, Instant.parse("2026-11-24T01:05:00Z"), null),

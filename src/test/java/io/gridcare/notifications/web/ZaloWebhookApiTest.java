@@ -14,7 +14,7 @@ import io.gridcare.Http.Response;
 import io.gridcare.customers.Channel;
 import io.gridcare.notifications.DeliveryReceipt;
 import io.gridcare.notifications.DeliveryReceipt.Status;
-import io.gridcare.notifications.ReceiptsForTests;
+import io.gridcare.notifications.ObservedReceipts;
 import io.gridcare.system.embedded.TestStack;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -25,11 +25,11 @@ import org.springframework.beans.factory.annotation.Value;
 class ZaloWebhookApiTest {
 
   private final Http zalo = Http.to(TestStack.get().serverPort());
-  private final ReceiptsForTests.Collected receipts;
+  private final ObservedReceipts.Log receipts;
   private final String appId;
   private final String oaSecretKey;
 
-  ZaloWebhookApiTest(@Autowired ReceiptsForTests.Collected receipts,
+  ZaloWebhookApiTest(@Autowired ObservedReceipts.Log receipts,
       @Value("${gridcare.channels.zalo.app-id}") String appId,
       @Value("${gridcare.channels.zalo.oa-secret-key}") String oaSecretKey) {
     this.receipts = receipts;

@@ -19,7 +19,7 @@ import io.gridcare.Http;
 import io.gridcare.customers.Channel;
 import io.gridcare.notifications.DeliveryReceipt;
 import io.gridcare.notifications.DeliveryReceipt.Status;
-import io.gridcare.notifications.ReceiptsForTests;
+import io.gridcare.notifications.ObservedReceipts;
 import io.gridcare.system.embedded.TestStack;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterEach;
@@ -43,11 +43,11 @@ class ZaloZnsSenderTest {
   private final Http anonymous = Http.to(TestStack.get().serverPort());
   private final Http admin = anonymous.as(ADMIN, ADMIN_PASSWORD);
   private final ZaloZnsSender sender;
-  private final ReceiptsForTests.Collected receipts;
+  private final ObservedReceipts.Log receipts;
   private final ObjectMapper json;
   private final String baseUrl;
 
-  ZaloZnsSenderTest(@Autowired ZaloZnsSender sender, @Autowired ReceiptsForTests.Collected receipts,
+  ZaloZnsSenderTest(@Autowired ZaloZnsSender sender, @Autowired ObservedReceipts.Log receipts,
       @Autowired ObjectMapper json, @Value("${gridcare.channels.zalo.base-url}") String baseUrl) {
     this.sender = sender;
     this.receipts = receipts;

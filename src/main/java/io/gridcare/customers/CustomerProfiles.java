@@ -1,0 +1,45 @@
+package io.gridcare.customers;
+
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Profiles of many customers at once, for flows that work through an audience (notices to every recipient). */
+@Service
+@Transactional(readOnly = true)
+public class CustomerProfiles {
+
+  private final JdbcClient sql;
+  private final ObjectMapper json;
+
+  CustomerProfiles(JdbcClient sql, ObjectMapper json) {
+    this.sql = sql;
+    this.json = json;
+  }
+
+  /** The profiles of those of these customers that exist, by code. */
+  public Map<String, CustomerProfile> profiles(Collection<String> codes) {
+    Map<String, CustomerProfile> profiles = new HashMap<>();
+    if (codes.isEmpty()) {
+      return profiles;
+    }
+    sql.sql("select code, profile::text from customer where code = any(:codes)")
+        .param("codes", codes.toArray(String[]::new))
+        .query((row, n) -> profiles.put(row.getString(1), read(row.getString(2)))).list();
+    return profiles;
+  }
+
+  private CustomerProfile read(String profile) {
+    try {
+      return json.readValue(profile, CustomerProfile.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("A stored profile no longer reads", e);
+    }
+  }
+}

@@ -1,0 +1,92 @@
+package io.gridcare.notifications;
+
+import java.time.Clock;
+import java.util.List;
+
+import io.gridcare.customers.Channel;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ledger as the channel workers and the channels' receipts see it: batches claimed and reported message by
+ * message, receipts matched to attempts.
+ */
+@Service
+@EnableConfigurationProperties(ChannelPrices.class)
+public class DeliveryLedger implements DeliveryReceipts {
+
+  private final Attempts attempts;
+  private final OutgoingMessages messages;
+  private final ChannelPrices prices;
+  private final TransactionTemplate transaction;
+  private final Clock clock;
+
+  DeliveryLedger(Attempts attempts, OutgoingMessages messages, ChannelPrices prices, TransactionTemplate transaction,
+      Clock clock) {
+    this.attempts = attempts;
+    this.messages = messages;
+    this.prices = prices;
+    this.transaction = transaction;
+    this.clock = clock;
+  }
+
+  /** The next messages of a batch to send, claimed; empty when none is left unclaimed. */
+  public record Claim(long batchId, Channel channel, List<OutgoingMessage> messages) {
+  }
+
+  /**
+   * Claims up to {@code limit} unclaimed attempts of the batch and renders them. Attempts that cannot be sent
+   * at all (no address any more) are refused here and never reach the worker.
+   */
+  public Claim claim(long batchId, int limit) {
+    Channel channel = attempts.channelOf(batchId);
+    return transaction.execute(status -> {
+      List<Attempts.Claimed> claimed = attempts.claim(batchId, limit);
+      OutgoingMessages.Prepared prepared = messages.prepare(claimed);
+      prepared.refused().forEach(attempts::refused);
+      return new Claim(batchId, channel, prepared.messages());
+    });
+  }
+
+  /** What became of claimed messages; answers whether the batch still has unsent attempts (to retry later). */
+  public boolean report(long batchId, List<BatchOutcome> outcomes) {
+    Channel channel = attempts.channelOf(batchId);
+    return Boolean.TRUE.equals(transaction.execute(status -> {
+      for (BatchOutcome outcome : outcomes) {
+        switch (outcome.outcome()) {
+          case ACCEPTED -> {
+            int segments = outcome.segments() == null ? 1 : outcome.segments();
+            attempts.sent(outcome.deliveryKey(), outcome.providerMessageId(), segments,
+                prices.of(channel, outcome.address(), segments), Boolean.TRUE.equals(outcome.delivered()));
+          }
+          case REJECTED -> {
+            attempts.refused(outcome.deliveryKey(), outcome.code() + ": " + outcome.reason());
+            if (outcome.deadAddresses() != null && channel == Channel.APP) {
+              attempts.dropTokens(outcome.deadAddresses());
+            }
+          }
+          case NOT_SENT -> attempts.notSent(outcome.deliveryKey(), outcome.reason());
+        }
+      }
+      return attempts.hasPending(batchId);
+    }));
+  }
+
+  @Override
+  public int record(List<DeliveryReceipt> receipts) {
+    Integer matched = transaction.execute(status -> {
+      int count = 0;
+      for (DeliveryReceipt receipt : receipts) {
+        DeliveryReceipt stamped = receipt.at() != null ? receipt : new DeliveryReceipt(receipt.channel(),
+            receipt.deliveryKey(), receipt.providerMessageId(), receipt.status(), clock.instant(), receipt.detail());
+        if ((stamped.deliveryKey() != null || stamped.providerMessageId() != null) && attempts.receipt(stamped)) {
+          count++;
+        }
+      }
+      return count;
+    });
+    return matched == null ? 0 : matched;
+  }
+
+}

@@ -1,0 +1,231 @@
+package io.gridcare.notifications;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import io.gridcare.customers.Audience;
+import io.gridcare.customers.CustomerProfile;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Positive;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+
+/**
+ * What each source system's events carry, by source. The payload names the audience (one customer, or a unit's
+ * substations and feeders) and the values the notice's template shows. Each type also requires the fields its
+ * standard template cannot do without ({@link #required}).
+ */
+final class EventPayloads {
+
+  private EventPayloads() {
+  }
+
+  sealed interface Payload permits Billing, Outage, Consumption, Crm {
+
+    /** Whom the notice addresses. */
+    Target target();
+
+    /** The template's values the event brings (customer values come from each profile). */
+    Map<String, Object> variables();
+
+    /** What makes two notices "the same content" for a customer (see {@link NoticeType}); null: never merged. */
+    String contentKey(NoticeType type);
+  }
+
+  /** One customer, or the customers of a unit's grid area. */
+  record Target(String customerCode, Audience audience) {
+
+    String unitCode() {
+      return customerCode != null ? customerCode.substring(0, 4) : audience.unit();
+    }
+  }
+
+  record Billing(
+      @NotBlank @Pattern(regexp = CustomerProfile.CODE_FORMAT) String customerCode,
+      @NotNull YearMonth period,
+      @NotNull @PositiveOrZero BigDecimal amount,
+      LocalDate dueDate,
+      @PositiveOrZero BigDecimal kwh,
+      LocalDate disconnectionDate,
+      Instant paidAt) implements Payload {
+
+    @Override
+    public Target target() {
+      return new Target(customerCode, null);
+    }
+
+    @Override
+    public Map<String, Object> variables() {
+      return values("period", period, "amount", amount, "dueDate", dueDate, "kwh", kwh,
+          "disconnectionDate", disconnectionDate, "paidAt", paidAt);
+    }
+
+    @Override
+    public String contentKey(NoticeType type) {
+      return type + ":" + customerCode + ":" + period;
+    }
+  }
+
+  /** Unplanned (OMS) and planned (switching) outages of a unit's substations or feeders. */
+  record Outage(
+      @NotBlank @Pattern(regexp = "P[A-Z][0-9]{2}") String unitCode,
+      @Size(max = 200) List<@NotBlank @Size(max = 32) String> substations,
+      @Size(max = 200) List<@NotBlank @Size(max = 32) String> feeders,
+      @NotNull @Valid LocalizedText area,
+      @NotNull Instant outageStart,
+      Instant expectedRestoration,
+      Instant restoredAt,
+      Instant previousStart,
+      @Valid LocalizedText reason,
+      @Positive BigDecimal reducedCapacityKw) implements Payload {
+
+    @Override
+    public Target target() {
+      return new Target(null, new Audience(unitCode, substations, feeders, List.of(), null));
+    }
+
+    @Override
+    public Map<String, Object> variables() {
+      return values("area", area == null ? null : area.asMap(), "outageStart", outageStart,
+          "expectedRestoration", expectedRestoration, "restoredAt", restoredAt, "previousStart", previousStart,
+          "reason", reason == null ? null : reason.asMap());
+    }
+
+    /**
+     * OMS and the switching schedule both announce an outage starting: the same place and the same hour is the
+     * same news. Restorations and changes are news of their own.
+     */
+    @Override
+    public String contentKey(NoticeType type) {
+      String family = switch (type) {
+        case OUTAGE_STARTED, PLANNED_OUTAGE_SCHEDULED -> "OUTAGE_START";
+        default -> type.name();
+      };
+      Set<String> places = new TreeSet<>();
+      if (substations != null) {
+        substations.forEach(substation -> places.add("S:" + substation));
+      }
+      if (feeders != null) {
+        feeders.forEach(feeder -> places.add("F:" + feeder));
+      }
+      long hour = outageStart.getEpochSecond() / 3600;
+      String key = family + ":" + unitCode + ":" + String.join(",", places) + ":" + hour;
+      return key.length() <= 200 ? key : key.substring(0, 160) + "#" + Integer.toHexString(key.hashCode());
+    }
+  }
+
+  record Consumption(
+      @NotBlank @Pattern(regexp = CustomerProfile.CODE_FORMAT) String customerCode,
+      @NotNull YearMonth period,
+      @NotNull @PositiveOrZero BigDecimal kwh,
+      @NotNull @PositiveOrZero BigDecimal averageKwh) implements Payload {
+
+    @Override
+    public Target target() {
+      return new Target(customerCode, null);
+    }
+
+    @Override
+    public Map<String, Object> variables() {
+      BigDecimal change = averageKwh.signum() == 0 ? null
+          : kwh.subtract(averageKwh).multiply(BigDecimal.valueOf(100))
+              .divide(averageKwh, 0, java.math.RoundingMode.HALF_UP);
+      return values("period", period, "kwh", kwh, "averageKwh", averageKwh, "changePercent", change);
+    }
+
+    @Override
+    public String contentKey(NoticeType type) {
+      return type + ":" + customerCode + ":" + period;
+    }
+  }
+
+  /** A service request or complaint in CRM changed status. */
+  record Crm(
+      @NotBlank @Pattern(regexp = CustomerProfile.CODE_FORMAT) String customerCode,
+      @NotBlank @Size(max = 32) String requestCode,
+      @NotNull @Valid LocalizedText status,
+      @Valid LocalizedText serviceName,
+      @Valid LocalizedText subject,
+      @Valid LocalizedText note) implements Payload {
+
+    @Override
+    public Target target() {
+      return new Target(customerCode, null);
+    }
+
+    @Override
+    public Map<String, Object> variables() {
+      return values("requestCode", requestCode, "status", status.asMap(),
+          "serviceName", serviceName == null ? null : serviceName.asMap(),
+          "subject", subject == null ? null : subject.asMap(), "note", note == null ? null : note.asMap());
+    }
+
+    @Override
+    public String contentKey(NoticeType type) {
+      return type + ":" + customerCode + ":" + requestCode + ":" + status.vi();
+    }
+  }
+
+  static Class<? extends Payload> typeOf(NoticeType.EventSource source) {
+    return switch (source) {
+      case BILLING -> Billing.class;
+      case OUTAGES, SWITCHING -> Outage.class;
+      case CONSUMPTION -> Consumption.class;
+      case CRM -> Crm.class;
+    };
+  }
+
+  /** Payload fields a type's standard template needs on top of what its record requires. */
+  static List<String> required(NoticeType type) {
+    return switch (type) {
+      case BILL_ISSUED, PAYMENT_DUE, PAYMENT_OVERDUE -> List.of("dueDate");
+      case DISCONNECTION_WARNING -> List.of("dueDate", "disconnectionDate");
+      case PAYMENT_RECEIVED -> List.of("paidAt");
+      case OUTAGE_STARTED, PLANNED_OUTAGE_SCHEDULED, PLANNED_OUTAGE_CANCELLED -> List.of("expectedRestoration");
+      case PLANNED_OUTAGE_CHANGED -> List.of("expectedRestoration", "previousStart");
+      case OUTAGE_RESTORED -> List.of("restoredAt");
+      case REQUEST_STATUS_CHANGED -> List.of("serviceName");
+      case COMPLAINT_STATUS_CHANGED -> List.of("subject");
+      case ABNORMAL_CONSUMPTION -> List.of();
+    };
+  }
+
+  /** Problems with the payload that its record cannot express: field paths under {@code payload.}. */
+  static List<String[]> problems(NoticeType type, Payload payload) {
+    List<String[]> problems = new ArrayList<>();
+    Map<String, Object> variables = payload.variables();
+    for (String field : required(type)) {
+      if (variables.get(field) == null) {
+        problems.add(new String[] {"payload." + field,
+            "Bắt buộc với loại " + type + " / required for type " + type});
+      }
+    }
+    if (payload instanceof Outage outage && (outage.substations() == null || outage.substations().isEmpty())
+        && (outage.feeders() == null || outage.feeders().isEmpty())) {
+      problems.add(new String[] {"payload.substations",
+          "Cần ít nhất một trạm biến áp hoặc xuất tuyến / at least one substation or feeder is required"});
+    }
+    return problems;
+  }
+
+  private static Map<String, Object> values(Object... namesAndValues) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (namesAndValues[i + 1] != null) {
+        values.put((String) namesAndValues[i], namesAndValues[i + 1]);
+      }
+    }
+    return values;
+  }
+}

@@ -1,0 +1,182 @@
+package io.gridcare.notifications;
+
+import static io.gridcare.GridCareIntegrationTest.ADMIN;
+import static io.gridcare.GridCareIntegrationTest.ADMIN_PASSWORD;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.gridcare.GridCareIntegrationTest;
+import io.gridcare.Http;
+import io.gridcare.Http.Response;
+import io.gridcare.system.embedded.TestStack;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * The notice flow through its real entry point: source systems' events at /api/events, the engine running
+ * NotifyCustomersProcess, the application's own push worker (role all) sending over the sandbox's real protocols
+ * (SMPP, SMTP, Zalo ZNS, FCM), receipts coming back, and the ledger's account of it.
+ */
+@GridCareIntegrationTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotificationFlowEndToEndTest {
+
+  /** Sóc Sơn (PD09) customers on a substation of their own. */
+  private static final String ZALO_CUSTOMER = "PD09000000601";
+  private static final String APP_DEAD_TOKEN = "PD09000000602";
+  private static final String SMS_UNDELIVERABLE = "PD09000000603";
+  private static final String EMAIL_OPTED_OUT = "PD09000000604";
+  private static final String SUBSTATION = "E2E09-T6";
+
+  private final Http source = Http.to(TestStack.get().serverPort()).as(ADMIN, ADMIN_PASSWORD);
+  private final JdbcClient sql;
+  private final TaskService tasks;
+
+  NotificationFlowEndToEndTest(@Autowired JdbcClient sql, @Autowired TaskService tasks) {
+    this.sql = sql;
+    this.tasks = tasks;
+  }
+
+  @BeforeAll
+  void customers() {
+    send("billing", billing(ZALO_CUSTOMER, "Nguyễn Thị Hoa") + "," + billing(APP_DEAD_TOKEN, "Trần Văn Bình") + ","
+        + billing(SMS_UNDELIVERABLE, "Lê Thị Cúc") + "," + billing(EMAIL_OPTED_OUT, "Phạm Văn Dũng"));
+    send("crm", crm(ZALO_CUSTOMER, "0912345671", null) + "," + crm(APP_DEAD_TOKEN, "0912345672", null) + ","
+        + crm(SMS_UNDELIVERABLE, "0912340000", null) + "," + crm(EMAIL_OPTED_OUT, null, "dung.pham@example.vn"));
+    send("channels", """
+        {"customerCode":"%s","updatedAt":"2026-11-01T00:00:00Z","zaloUserId":"zalo-601"},
+        {"customerCode":"%s","updatedAt":"2026-11-01T00:00:00Z","appRegistered":true,"pushTokens":["dead-602"]},
+        {"customerCode":"%s","updatedAt":"2026-11-01T00:00:00Z","optedOut":["EMAIL"]}"""
+        .formatted(ZALO_CUSTOMER, APP_DEAD_TOKEN, EMAIL_OPTED_OUT));
+  }
+
+  @Test
+  void aBillReachesItsCustomerOnZaloOnceEvenWhenTheEventComesTwice() {
+    String event = """
+        {"eventId":"%s","type":"BILL_ISSUED","occurredAt":"2026-11-23T01:00:00Z",
+         "payload":{"customerCode":"%s","period":"2026-11","amount":685400,"dueDate":"2026-12-15","kwh":246}}"""
+        .formatted("bill-" + UUID.randomUUID(), ZALO_CUSTOMER);
+
+    Response first = source.postJson("/api/events/billing", event);
+    assertThat(first.status()).as(first.body()).isEqualTo(202);
+    long notice = first.json().path("noticeId").asLong();
+    Response again = source.postJson("/api/events/billing", event);
+
+    assertThat(again.status()).isEqualTo(200);
+    assertThat(again.json().path("noticeId").asLong()).isEqualTo(notice);
+    JsonNode report = awaitCompleted(notice);
+    assertThat(report.path("recipients").asInt()).isEqualTo(1);
+    assertThat(report.path("attemptsByChannel").path("ZALO").path("DELIVERED").asInt()
+        + report.path("attemptsByChannel").path("ZALO").path("READ").asInt()).isEqualTo(1);
+    assertThat(report.path("attemptsByChannel").has("SMS")).as("no fallback needed").isFalse();
+    assertThat(attempts(notice)).isEqualTo(1);
+  }
+
+  @Test
+  void anOutageFallsBackChannelByChannelAndTheCountsAddUp() {
+    Instant start = Instant.now().plus(1, ChronoUnit.HOURS).truncatedTo(ChronoUnit.SECONDS);
+    Response accepted = source.postJson("/api/events/outages", """
+        {"eventId":"%s","type":"OUTAGE_STARTED","occurredAt":"%s",
+         "payload":{"unitCode":"PD09","substations":["%s"],"area":"Thôn Đông, xã Phù Linh",
+                    "outageStart":"%s","expectedRestoration":"%s","reason":"sự cố đường dây 22kV"}}"""
+        .formatted("oms-" + UUID.randomUUID(), start, SUBSTATION, start, start.plus(3, ChronoUnit.HOURS)));
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+    JsonNode report = awaitCompleted(accepted.json().path("noticeId").asLong());
+
+    JsonNode byStatus = report.path("recipientsByStatus");
+    assertThat(report.path("recipients").asInt()).isEqualTo(4);
+    assertThat(byStatus.path("DELIVERED").asInt() + byStatus.path("READ").asInt() + byStatus.path("FAILED").asInt()
+        + byStatus.path("OPTED_OUT").asInt()).isEqualTo(4);
+    // the dead push token: refused on the App, then the customer's SMS
+    assertThat(report.path("attemptsByChannel").path("APP").path("FAILED").asInt()).isEqualTo(1);
+    // 0912340000 is undeliverable at the sandbox SMSC: a failed receipt, and no channel left
+    assertThat(byStatus.path("FAILED").asInt()).isGreaterThanOrEqualTo(1);
+    assertThat(report.path("smsSegments").asInt()).isPositive();
+    assertThat(report.path("cost").decimalValue()).isPositive();
+  }
+
+  @Test
+  void aPlannedOutageWaitsForASupervisorsApproval() {
+    Instant start = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    Response accepted = source.postJson("/api/events/switching", """
+        {"eventId":"%s","type":"PLANNED_OUTAGE_SCHEDULED","occurredAt":"%s",
+         "payload":{"unitCode":"PD09","substations":["%s"],"area":"Thôn Đông, xã Phù Linh",
+                    "outageStart":"%s","expectedRestoration":"%s","reason":"bảo dưỡng đường dây 22kV"}}"""
+        .formatted("plan-" + UUID.randomUUID(), Instant.now(), SUBSTATION, start, start.plus(8, ChronoUnit.HOURS)));
+    long notice = accepted.json().path("noticeId").asLong();
+
+    Task approval = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
+        .processInstanceBusinessKey(Long.toString(notice)).singleResult(), task -> task != null);
+    assertThat(tasks.getVariable(approval.getId(), "audienceSize")).isEqualTo(4L);
+    assertThat((String) tasks.getVariable(approval.getId(), "noticePreview")).contains("Phù Linh");
+    assertThat(report(notice).path("notice").path("status").asText()).isEqualTo("AWAITING_APPROVAL");
+    tasks.complete(approval.getId(), java.util.Map.of("approvalDecision", "APPROVE"));
+
+    JsonNode report = awaitCompleted(notice);
+    assertThat(report.path("recipients").asInt()).isEqualTo(4);
+  }
+
+  @Test
+  void anInvalidEventIsRefusedNamingTheFieldAndNothingIsStored() {
+    String eventId = "bad-" + UUID.randomUUID();
+    Response refused = source.postJson("/api/events/billing", """
+        {"eventId":"%s","type":"BILL_ISSUED","occurredAt":"2026-11-23T01:00:00Z",
+         "payload":{"customerCode":"%s","period":"2026-11","amount":-5}}""".formatted(eventId, ZALO_CUSTOMER));
+
+    assertThat(refused.status()).isEqualTo(400);
+    assertThat(refused.contentType()).isEqualTo("application/problem+json");
+    assertThat(refused.json().path("errors").findValuesAsText("field")).contains("payload.amount");
+    assertThat(source.postJson("/api/events/billing", "{\"eventId\":\"x\",\"type\":\"OUTAGE_STARTED\","
+        + "\"occurredAt\":\"2026-11-23T01:00:00Z\",\"payload\":{}}").json().path("errors").findValuesAsText("field"))
+        .contains("type");
+    assertThat(source.postJson("/api/events/weather", "{}").status()).isEqualTo(404);
+    assertThat(sql.sql("select count(*) from notification_event where event_id = :id").param("id", eventId)
+        .query(Long.class).single()).isZero();
+  }
+
+  private JsonNode awaitCompleted(long notice) {
+    return await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(500))
+        .until(() -> report(notice), report -> "COMPLETED".equals(report.path("notice").path("status").asText()));
+  }
+
+  private JsonNode report(long notice) {
+    return source.get("/api/notices/" + notice).json();
+  }
+
+  private long attempts(long notice) {
+    return sql.sql("select count(*) from delivery_attempt where notice_id = :id").param("id", notice)
+        .query(Long.class).single();
+  }
+
+  private void send(String sourceName, String records) {
+    Response response = source.postJson("/api/sources/" + sourceName + "/records", "{\"records\":[" + records + "]}");
+    assertThat(response.json().path("rejected")).as(response.body()).isEmpty();
+  }
+
+  private static String billing(String code, String name) {
+    return """
+        {"customerCode":"%s","updatedAt":"2026-11-01T00:00:00Z","fullName":"%s","customerType":"RESIDENTIAL",
+         "address":"Thôn Đông, xã Phù Linh","substation":"%s","purposeOfUse":"RESIDENTIAL_LIVING"}"""
+        .formatted(code, name, SUBSTATION);
+  }
+
+  private static String crm(String code, String mobile, String email) {
+    return "{\"customerCode\":\"" + code + "\",\"updatedAt\":\"2026-11-01T00:00:00Z\""
+        + (mobile == null ? "" : ",\"mobile\":\"" + mobile + "\"")
+        + (email == null ? "" : ",\"email\":\"" + email + "\"") + "}";
+  }
+
+}
