@@ -41,8 +41,10 @@ import org.springframework.transaction.support.TransactionTemplate;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CustomerRefreshTest {
 
-  private static final String APARTMENT = "PD12000000301";
-  private static final String OUTAGES = "PD12000000302";
+  // codes the data generator never makes (its fifth and sixth characters are digits), so no other test's data
+  // is newer than these customers' records
+  private static final String APARTMENT = "PD12RF0000301";
+  private static final String OUTAGES = "PD12RF0000302";
   private static final String PASSWORD = "refresh-secret";
 
   private final Http admin = Http.to(TestStack.get().serverPort()).as(ADMIN, ADMIN_PASSWORD);

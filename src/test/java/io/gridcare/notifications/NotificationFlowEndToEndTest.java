@@ -34,10 +34,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class NotificationFlowEndToEndTest {
 
   /** Sóc Sơn (PD09) customers on a substation of their own. */
-  private static final String ZALO_CUSTOMER = "PD09000000601";
-  private static final String APP_DEAD_TOKEN = "PD09000000602";
-  private static final String SMS_UNDELIVERABLE = "PD09000000603";
-  private static final String EMAIL_OPTED_OUT = "PD09000000604";
+  private static final String ZALO_CUSTOMER = "PD09NF0000601";
+  private static final String APP_DEAD_TOKEN = "PD09NF0000602";
+  private static final String SMS_UNDELIVERABLE = "PD09NF0000603";
+  private static final String EMAIL_OPTED_OUT = "PD09NF0000604";
   private static final String SUBSTATION = "E2E09-T6";
 
   private final Http source = Http.to(TestStack.get().serverPort()).as(ADMIN, ADMIN_PASSWORD);
