@@ -20,6 +20,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Date;
 import java.util.Map;
 
+import io.gridcare.units.UnitGroups;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -39,8 +40,6 @@ import org.springframework.context.annotation.Configuration;
 class NotificationSteps {
 
   static final int BATCH_SIZE = 500;
-  /** Corporation-wide notices (no unit) go to the care centre's supervisors. */
-  static final String CORPORATE_SUPERVISORS = "gridcare-supervisors";
 
   private static final Logger log = LoggerFactory.getLogger(NotificationSteps.class);
 
@@ -50,8 +49,7 @@ class NotificationSteps {
     return execution -> {
       Notice notice = notices.get(noticeId(execution));
       execution.setVariable(VAR_AUDIENCE_SIZE, audiences.count(notice));
-      execution.setVariable(VAR_APPROVER_GROUP, notice.unitCode() == null ? CORPORATE_SUPERVISORS
-          : "supervisors-" + notice.unitCode());
+      execution.setVariable(VAR_APPROVER_GROUP, UnitGroups.supervisorsOf(notice.unitCode()));
     };
   }
 

@@ -4,6 +4,7 @@ import io.gridcare.system.NotFoundException;
 import io.gridcare.system.PageQuery;
 import io.gridcare.system.PageResponse;
 import io.gridcare.units.Unit;
+import io.gridcare.units.UnitGroups;
 import io.gridcare.units.Units;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
@@ -30,9 +31,11 @@ class UnitController {
   static final String CODE = "P[A-Z][0-9]{2}";
 
   private final Units units;
+  private final UnitGroups groups;
 
-  UnitController(Units units) {
+  UnitController(Units units, UnitGroups groups) {
     this.units = units;
+    this.groups = groups;
   }
 
   @GetMapping
@@ -56,6 +59,7 @@ class UnitController {
     Unit saved = units.save(existing != null
         ? existing.withDetails(change.name(), change.corporation(), change.urbanOrFalse())
         : new Unit(code, change.name(), change.corporation(), change.urbanOrFalse(), null));
+    groups.ensureFor(saved);
     return ResponseEntity.status(existing != null ? HttpStatus.OK : HttpStatus.CREATED).body(UnitView.of(saved));
   }
 

@@ -13,12 +13,25 @@ import io.gridcare.GridCareIntegrationTest;
 import io.gridcare.Http;
 import io.gridcare.Http.Response;
 import io.gridcare.system.embedded.TestStack;
+import org.camunda.bpm.engine.IdentityService;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 @GridCareIntegrationTest
 class UnitApiTest {
 
   private final Http admin = Http.to(TestStack.get().serverPort()).as(ADMIN, ADMIN_PASSWORD);
+  private final IdentityService identity;
+
+  UnitApiTest(@Autowired IdentityService identity) {
+    this.identity = identity;
+  }
+
+  @Test
+  void everyUnitHasAStaffAndASupervisorGroup() {
+    assertThat(identity.createGroupQuery().groupIdIn("unit-PD09", "supervisors-PD09", "unit-PD30",
+        "supervisors-PD30", "gridcare-supervisors").count()).isEqualTo(5);
+  }
 
   @Test
   void listsPowerCompaniesPageByPageInCodeOrder() {
@@ -74,6 +87,8 @@ class UnitApiTest {
     assertThat(created.status()).isEqualTo(201);
     assertThat(updated.status()).isEqualTo(200);
     assertThat(admin.get("/api/units/PE01").json().path("name").asText()).isEqualTo("Công ty Điện lực Sài Gòn");
+    assertThat(identity.createGroupQuery().groupIdIn("unit-PE01", "supervisors-PE01").count())
+        .as("the new unit's staff and supervisor groups").isEqualTo(2);
   }
 
   @Test
