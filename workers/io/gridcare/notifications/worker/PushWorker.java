@@ -77,10 +77,26 @@ class PushWorker implements ExternalTaskHandler {
             "Lô " + batchId + " còn tin chưa gửi được / batch " + batchId + " has messages not sent yet"));
         return;
       }
-      tasks.complete(task);
+      complete(task, tasks);
       log.debug("Batch {} pushed: {} messages", batchId, sent);
     } catch (RuntimeException e) {
       TaskFailures.retryLater(task, tasks, e);
+    }
+  }
+
+  /**
+   * The round's batches complete side by side and update the same multi-instance counters: the engine may refuse
+   * a completion as a concurrent change. Every message of the batch has its outcome by then, so the task is only
+   * handed back, and its next run (claiming nothing) completes it.
+   */
+  private static void complete(ExternalTask task, ExternalTaskService tasks) {
+    try {
+      tasks.complete(task);
+    } catch (RuntimeException e) {
+      if (!TaskFailures.isConcurrentChange(e)) {
+        throw e;
+      }
+      TaskFailures.handBackAfterConflict(task, tasks);
     }
   }
 }

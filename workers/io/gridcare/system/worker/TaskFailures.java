@@ -2,6 +2,7 @@ package io.gridcare.system.worker;
 
 import java.time.Duration;
 
+import org.camunda.bpm.client.exception.RestException;
 import org.camunda.bpm.client.task.ExternalTask;
 import org.camunda.bpm.client.task.ExternalTaskService;
 import org.slf4j.Logger;
@@ -37,6 +38,25 @@ public final class TaskFailures {
   public static void incidentNow(ExternalTask task, ExternalTaskService tasks, String message) {
     log.warn("Task {} of topic {} cannot be done as modelled: {}", task.getId(), task.getTopicName(), message);
     tasks.handleFailure(task, message, null, 0, 0);
+  }
+
+  /**
+   * The engine refused to complete the task because another transaction changed the same process instance at
+   * once (parallel multi-instance tasks completing together update their shared counters). Nothing is wrong with
+   * the work: the task is handed back at once with its retries untouched, and the next fetch completes it.
+   */
+  public static void handBackAfterConflict(ExternalTask task, ExternalTaskService tasks) {
+    int retries = task.getRetries() == null ? RETRIES : task.getRetries();
+    log.debug("Task {} of topic {} met a concurrent change on completion; handed back", task.getId(),
+        task.getTopicName());
+    tasks.handleFailure(task, "Xung đột đồng thời khi hoàn thành / concurrent change on completion, handed back",
+        null, retries, 0);
+  }
+
+  /** Whether the engine refused a call because of a concurrent change (optimistic locking), worth repeating. */
+  public static boolean isConcurrentChange(RuntimeException e) {
+    return e instanceof RestException rest && rest.getType() != null
+        && rest.getType().contains("OptimisticLocking");
   }
 
   /** The engine reports {@code null} retries before the first failure. */

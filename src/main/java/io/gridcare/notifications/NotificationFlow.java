@@ -16,15 +16,11 @@ public final class NotificationFlow {
   public static final String VAR_NOTICE_ID = "noticeId";
   /** Long: one batch of the current round, the push task's input. */
   public static final String VAR_BATCH_ID = "batchId";
-  /** List of longs: the current round's batches. */
-  public static final String VAR_BATCHES = "batches";
-  /** Boolean: the round's recipients all have an answer (no receipt to wait for). */
-  public static final String VAR_ROUND_SETTLED = "roundSettled";
   /** Boolean: recipients remain to be tried on a next channel, or held for quiet hours. */
   public static final String VAR_MORE_TO_SEND = "moreToSend";
   /** ISO-8601 duration: how long the round waits for receipts. */
   public static final String VAR_RECEIPT_WINDOW = "receiptWindow";
-  /** ISO-8601 date-time: when the notice may go out (a supervisor may move it). */
+  /** Date: when the notice may go out (a supervisor may move it); the reschedule timer's date. */
   public static final String VAR_SEND_AT = "sendAt";
 
   /** Approval (Decision_NoticeApproval and the supervisor's form). */
