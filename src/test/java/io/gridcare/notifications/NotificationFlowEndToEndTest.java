@@ -130,6 +130,39 @@ class NotificationFlowEndToEndTest {
   }
 
   @Test
+  void abnormalConsumptionReachesTheCustomer() {
+    Response accepted = source.postJson("/api/events/consumption", """
+        {"eventId":"%s","type":"ABNORMAL_CONSUMPTION","occurredAt":"2026-11-23T01:00:00Z",
+         "payload":{"customerCode":"%s","period":"2026-11","kwh":612,"averageKwh":245}}"""
+        .formatted("cons-" + UUID.randomUUID(), APP_DEAD_TOKEN));
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+    JsonNode report = awaitCompleted(accepted.json().path("noticeId").asLong());
+
+    // the App refuses its only (dead) token; the SMS on 0912345672 is delivered
+    assertThat(report.path("recipientsByStatus").path("DELIVERED").asInt()).isEqualTo(1);
+    assertThat(report.path("attemptsByChannel").path("SMS").path("DELIVERED").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void aRequestStatusChangeToAnUndeliverableNumberEndsFailedAndShowsInTheHistory() {
+    Response accepted = source.postJson("/api/events/crm", """
+        {"eventId":"%s","type":"REQUEST_STATUS_CHANGED","occurredAt":"2026-11-23T01:00:00Z",
+         "payload":{"customerCode":"%s","requestCode":"YC2611230001",
+                    "status":{"vi":"Đã hoàn thành","en":"Completed"},"serviceName":"Cấp điện mới sinh hoạt"}}"""
+        .formatted("crm-" + UUID.randomUUID(), SMS_UNDELIVERABLE));
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+
+    JsonNode report = awaitCompleted(accepted.json().path("noticeId").asLong());
+
+    // 0912340000 is undeliverable at the sandbox SMSC: the notice fails for this customer, on SMS only
+    assertThat(report.path("recipientsByStatus").path("FAILED").asInt()).isEqualTo(1);
+    assertThat(report.path("attemptsByChannel").path("SMS").path("FAILED").asInt()).isEqualTo(1);
+    JsonNode history = source.get("/api/customers/" + SMS_UNDELIVERABLE + "/notifications").json();
+    assertThat(history.findValuesAsText("type")).contains("REQUEST_STATUS_CHANGED");
+  }
+
+  @Test
   void anInvalidEventIsRefusedNamingTheFieldAndNothingIsStored() {
     String eventId = "bad-" + UUID.randomUUID();
     Response refused = source.postJson("/api/events/billing", """
