@@ -71,6 +71,7 @@ class PushWorker implements ExternalTaskHandler {
           break;
         }
         tasks.extendLock(task, LOCK_EXTENSION_MS);
+        // a short slice means nothing is left unclaimed: the ledger claims on in place of messages it refused
       } while (claim.messages().size() == SLICE);
       if (pending) {
         TaskFailures.retryLater(task, tasks, new IllegalStateException(

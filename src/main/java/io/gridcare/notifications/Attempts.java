@@ -45,12 +45,18 @@ class Attempts {
         .orElseThrow(() -> new io.gridcare.system.NotFoundException("Không có lô " + batchId + " / No batch " + batchId));
   }
 
-  /** The channel took it. Only an attempt being sent changes: a report repeated changes nothing. */
+  /**
+   * The channel took it. Only an attempt being sent changes: a report repeated changes nothing. A receipt may
+   * overtake the report (the App or Zalo answers while the worker still sends the rest of its slice): the attempt
+   * keeps the status the receipt gave it and still gets its message id, segments and cost.
+   */
   boolean sent(String deliveryKey, String providerMessageId, int segments, BigDecimal cost, boolean delivered) {
     return sql.sql("""
-            update delivery_attempt set status = :status, provider_message_id = :provider, segments = :segments,
-                   cost = :cost, sent_at = now(), delivered_at = case when :delivered then now() end
-             where delivery_key = :key and status = 'SENDING'""")
+            update delivery_attempt set status = case when status = 'SENDING' then :status else status end,
+                   provider_message_id = :provider, segments = :segments, cost = :cost, sent_at = now(),
+                   delivered_at = case when :delivered then coalesce(delivered_at, now()) else delivered_at end
+             where delivery_key = :key
+               and (status = 'SENDING' or (status in ('DELIVERED', 'READ') and sent_at is null))""")
         .param("status", delivered ? "DELIVERED" : "SENT").param("provider", providerMessageId)
         .param("segments", segments).param("cost", cost).param("delivered", delivered).param("key", deliveryKey)
         .update() == 1;

@@ -1,6 +1,7 @@
 package io.gridcare.notifications;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.List;
 
 import io.gridcare.customers.Channel;
@@ -36,16 +37,23 @@ public class DeliveryLedger implements DeliveryReceipts {
   }
 
   /**
-   * Claims up to {@code limit} unclaimed attempts of the batch and renders them. Attempts that cannot be sent
-   * at all (no address any more) are refused here and never reach the worker.
+   * Claims unclaimed attempts of the batch and renders them, up to {@code limit} messages. Attempts that cannot
+   * be sent at all (no address any more) are refused here and never reach the worker; more are claimed in their
+   * place, so that fewer than {@code limit} messages means the batch has none left unclaimed: a worker stops
+   * there, and a claim that refused a whole slice must not look like the end of the batch.
    */
   public Claim claim(long batchId, int limit) {
     Channel channel = attempts.channelOf(batchId);
     return transaction.execute(status -> {
-      List<Attempts.Claimed> claimed = attempts.claim(batchId, limit);
-      OutgoingMessages.Prepared prepared = messages.prepare(claimed);
-      prepared.refused().forEach(attempts::refused);
-      return new Claim(batchId, channel, prepared.messages());
+      List<OutgoingMessage> claimedMessages = new ArrayList<>();
+      List<Attempts.Claimed> claimed;
+      do {
+        claimed = attempts.claim(batchId, limit - claimedMessages.size());
+        OutgoingMessages.Prepared prepared = messages.prepare(claimed);
+        prepared.refused().forEach(attempts::refused);
+        claimedMessages.addAll(prepared.messages());
+      } while (!claimed.isEmpty() && claimedMessages.size() < limit);
+      return new Claim(batchId, channel, claimedMessages);
     });
   }
 

@@ -1,0 +1,87 @@
+package io.gridcare.notifications;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.math.BigDecimal;
+import java.util.List;
+import java.util.UUID;
+
+import io.gridcare.GridCareIntegrationTest;
+import io.gridcare.customers.Channel;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The ledger as channel workers use it, on the real database: claims and reports meeting receipts. */
+@GridCareIntegrationTest
+class DeliveryLedgerTest {
+
+  private final DeliveryLedger ledger;
+  private final JdbcClient sql;
+
+  DeliveryLedgerTest(@Autowired DeliveryLedger ledger, @Autowired JdbcClient sql) {
+    this.ledger = ledger;
+    this.sql = sql;
+  }
+
+  @Test
+  void aClaimWhoseSliceIsAllRefusedClaimsOnSoThatFewerThanTheLimitMeansNoneLeft() {
+    String prefix = UUID.randomUUID().toString().substring(0, 8);
+    // customers GridCare does not know: no address on any channel, refused when claimed
+    long batch = batch(Channel.APP, List.of(prefix + ":PD09999999001:1", prefix + ":PD09999999002:1",
+        prefix + ":PD09999999003:1"), "PENDING");
+
+    DeliveryLedger.Claim claim = ledger.claim(batch, 1);
+
+    assertThat(claim.messages()).isEmpty();
+    assertThat(statuses(batch)).containsOnly("FAILED").hasSize(3);
+  }
+
+  @Test
+  void aReceiptThatOvertakesTheWorkersReportKeepsItsStatusAndTheReportStillRecordsTheMessage() {
+    String key = UUID.randomUUID().toString().substring(0, 8) + ":PD09000000101:1";
+    long batch = batch(Channel.ZALO, List.of(key), "SENDING");
+
+    ledger.record(List.of(new DeliveryReceipt(Channel.ZALO, key, null, DeliveryReceipt.Status.READ, null, null)));
+    ledger.report(batch, List.of(new BatchOutcome(key, BatchOutcome.Kind.ACCEPTED, "zns-" + key, 1, false, null,
+        null, null, "+84912345678")));
+    ledger.report(batch, List.of(new BatchOutcome(key, BatchOutcome.Kind.ACCEPTED, "repeated", 1, false, null,
+        null, null, "+84912345678")));
+
+    Attempt attempt = sql.sql("""
+            select status, provider_message_id, cost, sent_at is not null, read_at is not null
+              from delivery_attempt where delivery_key = :key""").param("key", key)
+        .query((row, n) -> new Attempt(row.getString(1), row.getString(2), row.getBigDecimal(3), row.getBoolean(4),
+            row.getBoolean(5))).single();
+    assertThat(attempt).isEqualTo(new Attempt("READ", "zns-" + key, new BigDecimal("250.00"), true, true));
+  }
+
+  private record Attempt(String status, String providerMessageId, BigDecimal cost, boolean sent, boolean read) {
+  }
+
+  private long batch(Channel channel, List<String> keys, String status) {
+    long notice = sql.sql("""
+            insert into notice (type, source, status, audience, variables, round)
+            values ('OUTAGE_STARTED', 'OUTAGES', 'SENDING', '{}', '{}', 1) returning id""")
+        .query(Long.class).single();
+    long batch = sql.sql("""
+            insert into notice_batch (notice_id, round, channel, seq, size)
+            values (:notice, 1, :channel, 0, :size) returning id""")
+        .param("notice", notice).param("channel", channel.name()).param("size", keys.size())
+        .query(Long.class).single();
+    for (String key : keys) {
+      sql.sql("""
+              insert into delivery_attempt (delivery_key, notice_id, customer_code, attempt, round, channel,
+                                            batch_id, status)
+              values (:key, :notice, :code, 1, 1, :channel, :batch, :status)""")
+          .param("key", key).param("notice", notice).param("code", key.split(":")[1])
+          .param("channel", channel.name()).param("batch", batch).param("status", status).update();
+    }
+    return batch;
+  }
+
+  private List<String> statuses(long batch) {
+    return sql.sql("select status from delivery_attempt where batch_id = :batch").param("batch", batch)
+        .query(String.class).list();
+  }
+}
