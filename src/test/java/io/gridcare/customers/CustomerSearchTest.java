@@ -90,7 +90,8 @@ class CustomerSearchTest {
   void addressCodeAndPhoneTailFindTheCustomer() {
     assertThat(codes(callCentre.get("/api/customers?q=hang%20bac"))).containsExactly("PD01000000203");
     assertThat(codes(callCentre.get("/api/customers?q=PD09000000202"))).containsExactly("PD09000000202");
-    assertThat(codes(callCentre.get("/api/customers?q=5678"))).containsExactly("PD09000000201");
+    // four digits are shared by about one customer in 10,000: other tests' generated customers may match too
+    assertThat(codes(callCentre.get("/api/customers?q=5678"))).contains("PD09000000201");
     assertThat(codes(callCentre.get("/api/customers?q=0912345678"))).containsExactly("PD09000000201");
   }
 
