@@ -65,7 +65,7 @@ class CustomerSearchTest {
         Access.PERSONAL_DATA_GROUP);
     ingest("billing", billing("PD09000000201", "Nguyễn Văn Đức", "Thôn Đông Xuân, xã Phù Linh", "E1.9-T12"));
     ingest("crm", "{\"customerCode\":\"PD09000000201\",\"updatedAt\":\"2026-11-01T00:00:00Z\","
-        + "\"mobile\":\"0912 345 678\",\"email\":\"duc.nguyen@example.vn\"}");
+        + "\"mobile\":\"0962 718 305\",\"email\":\"duc.nguyen@example.vn\"}");
     ingest("channels", "{\"customerCode\":\"PD09000000201\",\"updatedAt\":\"2026-11-01T00:00:00Z\","
         + "\"zaloUserId\":\"zalo-201\"}");
     ingest("billing", billing("PD09000000202", "Trần Thị Đào", "Xóm Chùa, xã Minh Phú", "E1.9-T15"));
@@ -91,8 +91,8 @@ class CustomerSearchTest {
     assertThat(codes(callCentre.get("/api/customers?q=hang%20bac"))).containsExactly("PD01000000203");
     assertThat(codes(callCentre.get("/api/customers?q=PD09000000202"))).containsExactly("PD09000000202");
     // four digits are shared by about one customer in 10,000: other tests' generated customers may match too
-    assertThat(codes(callCentre.get("/api/customers?q=5678"))).contains("PD09000000201");
-    assertThat(codes(callCentre.get("/api/customers?q=0912345678"))).containsExactly("PD09000000201");
+    assertThat(codes(callCentre.get("/api/customers?q=8305"))).contains("PD09000000201");
+    assertThat(codes(callCentre.get("/api/customers?q=0962718305"))).containsExactly("PD09000000201");
   }
 
   @Test
@@ -119,9 +119,9 @@ class CustomerSearchTest {
     JsonNode masked = socSonStaff.get("/api/customers/PD09000000201").json().path("profile").path("contact");
     JsonNode clear = callCentre.get("/api/customers/PD09000000201").json().path("profile").path("contact");
 
-    assertThat(masked.path("mobile").asText()).isEqualTo("+849*****678");
+    assertThat(masked.path("mobile").asText()).isEqualTo("+849*****305");
     assertThat(masked.path("email").asText()).isEqualTo("d*********@example.vn");
-    assertThat(clear.path("mobile").asText()).isEqualTo("+84912345678");
+    assertThat(clear.path("mobile").asText()).isEqualTo("+84962718305");
   }
 
   @Test
