@@ -40,8 +40,8 @@ class AppPushSender implements ChannelSender {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   // HTTP/1.1: the default HTTP/2 client would first ask plain-HTTP peers (the sandbox) for an upgrade
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(CONNECT_TIMEOUT).build();
+  private final PooledHttp http = new PooledHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(CONNECT_TIMEOUT).build(), "fcm-push");
   private final URI endpoint;
   private final String authorization;
   private final Semaphore inFlight;
@@ -103,7 +103,7 @@ class AppPushSender implements ChannelSender {
       return CompletableFuture.completedFuture(TokenAnswer.transientFault(token, "interrupted"));
     }
     try {
-      return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+      return http.send(request)
           .handle((response, error) -> {
             inFlight.release();
             return error != null ? TokenAnswer.transientFault(token, rootCause(error).getClass().getSimpleName())

@@ -49,6 +49,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>Of a message sent in several segments only the first segment's receipt counts: its id is the message's
  * provider id. The other segments' ids are remembered here ({@link #ignore}) and their receipts dropped.
+ *
+ * <p>The SMSC may answer with a receipt before the worker has reported the message's outcome, which is where the
+ * ledger learns the provider id. So the sender tells this class which delivery key each message id belongs to
+ * ({@link #sent}), and receipts name their attempt by its delivery key where it is known.
  */
 class SmsReceipts implements MessageReceiverListener, AutoCloseable {
 
@@ -75,6 +79,14 @@ class SmsReceipts implements MessageReceiverListener, AutoCloseable {
           return size() > IGNORED_IDS;
         }
       }));
+  /** Delivery keys by first segment id, of the messages this worker sent lately. */
+  private final Map<String, String> keys = Collections.synchronizedMap(
+      new LinkedHashMap<>(1024, 0.75f, false) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
+          return size() > IGNORED_IDS;
+        }
+      });
   private final ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
     Thread thread = new Thread(runnable, "sms-receipts");
     thread.setDaemon(true);
@@ -101,6 +113,11 @@ class SmsReceipts implements MessageReceiverListener, AutoCloseable {
     ignored.add(providerMessageId);
   }
 
+  /** A message sent: its receipt names the attempt by delivery key, even before the outcome is reported. */
+  void sent(String providerMessageId, String deliveryKey) {
+    keys.put(providerMessageId, deliveryKey);
+  }
+
   @Override
   public void onAcceptDeliverSm(DeliverSm deliverSm) throws ProcessRequestException {
     if (!deliverSm.isSmscDeliveryReceipt()) {
@@ -115,6 +132,7 @@ class SmsReceipts implements MessageReceiverListener, AutoCloseable {
       log.warn("Unreadable SMS delivery receipt acknowledged and dropped: {}", e.getMessage());
       return;
     }
+    receipt = receipt.map(this::withDeliveryKey);
     if (receipt.isPresent() && !queue.offer(receipt.get())) {
       throw new ProcessRequestException("Receipt queue full", SMPPConstant.STAT_ESME_RX_T_APPN);
     }
@@ -128,6 +146,12 @@ class SmsReceipts implements MessageReceiverListener, AutoCloseable {
   @Override
   public DataSmResult onAcceptDataSm(DataSm dataSm, Session source) throws ProcessRequestException {
     throw new ProcessRequestException("data_sm is not supported", SMPPConstant.STAT_ESME_RX_R_APPN);
+  }
+
+  private DeliveryReceipt withDeliveryKey(DeliveryReceipt receipt) {
+    String key = keys.remove(receipt.providerMessageId());
+    return key == null ? receipt : new DeliveryReceipt(receipt.channel(), key, receipt.providerMessageId(),
+        receipt.status(), receipt.at(), receipt.detail());
   }
 
   static Optional<DeliveryReceipt> read(DeliverSm deliverSm, Instant arrived) {

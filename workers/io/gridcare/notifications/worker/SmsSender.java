@@ -181,6 +181,7 @@ class SmsSender implements ChannelSender, SmartLifecycle {
             .getMessageId();
         if (part == 0) {
           first = id;
+          receipts.sent(id, key);
         } else {
           receipts.ignore(id);
         }

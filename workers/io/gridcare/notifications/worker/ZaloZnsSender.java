@@ -3,8 +3,6 @@ package io.gridcare.notifications.worker;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -44,8 +42,8 @@ class ZaloZnsSender implements ChannelSender {
   private static final Pattern ZALO_PHONE = Pattern.compile("84\\d{8,13}");
 
   // HTTP/1.1: the default HTTP/2 client would first ask plain-HTTP peers (the sandbox) for an upgrade
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(CONNECT_TIMEOUT).build();
+  private final PooledHttp http = new PooledHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(CONNECT_TIMEOUT).build(), "zalo-zns");
   private final URI endpoint;
   private final String accessToken;
   private final Duration requestTimeout;
@@ -109,7 +107,7 @@ class ZaloZnsSender implements ChannelSender {
       return done(new SendOutcome.NotSent(key, "Bị ngắt trước khi gửi / Interrupted before sending"));
     }
     try {
-      return http.sendAsync(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8))
+      return http.send(request)
           .handle((response, failure) -> {
             inFlight.release();
             return failure == null

@@ -2,7 +2,9 @@ package io.gridcare.notifications;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import io.gridcare.customers.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -45,36 +47,92 @@ class Attempts {
         .orElseThrow(() -> new io.gridcare.system.NotFoundException("Không có lô " + batchId + " / No batch " + batchId));
   }
 
-  /**
-   * The channel took it. Only an attempt being sent changes: a report repeated changes nothing. A receipt may
-   * overtake the report (the App or Zalo answers while the worker still sends the rest of its slice): the attempt
-   * keeps the status the receipt gave it and still gets its message id, segments and cost.
-   */
-  boolean sent(String deliveryKey, String providerMessageId, int segments, BigDecimal cost, boolean delivered) {
-    return sql.sql("""
-            update delivery_attempt set status = case when status = 'SENDING' then :status else status end,
-                   provider_message_id = :provider, segments = :segments, cost = :cost, sent_at = now(),
-                   delivered_at = case when :delivered then coalesce(delivered_at, now()) else delivered_at end
-             where delivery_key = :key
-               and (status = 'SENDING' or (status in ('DELIVERED', 'READ') and sent_at is null))""")
-        .param("status", delivered ? "DELIVERED" : "SENT").param("provider", providerMessageId)
-        .param("segments", segments).param("cost", cost).param("delivered", delivered).param("key", deliveryKey)
-        .update() == 1;
+  /** A message the channel took: its id there, SMS segments, price, and whether taking it is delivery. */
+  record Sent(String deliveryKey, String providerMessageId, int segments, BigDecimal cost, boolean delivered) {
   }
 
-  boolean refused(String deliveryKey, String error) {
-    return sql.sql("""
-            update delivery_attempt set status = 'FAILED', failed_at = now(), error = :error
-             where delivery_key = :key and status = 'SENDING'""")
-        .param("error", truncate(error)).param("key", deliveryKey).update() == 1;
+  /**
+   * Locks the attempts named (by delivery key, or by channel and the channel's message id), in key order, before
+   * a transaction changes several of them: a worker's report and a batch of receipts touch the same attempts in
+   * different orders, and would otherwise deadlock.
+   */
+  void lock(List<String> deliveryKeys, List<Channel> channels, List<String> providerMessageIds) {
+    List<String> keys = new ArrayList<>(deliveryKeys);
+    if (!providerMessageIds.isEmpty()) {
+      keys.addAll(sql.sql("""
+              select a.delivery_key from delivery_attempt a
+                join unnest(cast(:channels as text[]), cast(:providers as text[])) as input (channel, provider)
+                  on a.channel = input.channel and a.provider_message_id = input.provider""")
+          .param("channels", channels.stream().map(Channel::name).toArray(String[]::new))
+          .param("providers", providerMessageIds.toArray(String[]::new))
+          .query(String.class).list());
+    }
+    if (keys.isEmpty()) {
+      return;
+    }
+    sql.sql("""
+            select delivery_key from delivery_attempt where delivery_key = any(:keys)
+             order by delivery_key for update""")
+        .param("keys", keys.toArray(String[]::new)).query(String.class).list();
+  }
+
+  /**
+   * The channel took them. An attempt being sent becomes SENT (DELIVERED where taking it is delivery); one a
+   * receipt already reached keeps that status. Either way the channel's id, segments and price are recorded once:
+   * a report repeated changes nothing.
+   */
+  void sent(List<Sent> sent) {
+    if (sent.isEmpty()) {
+      return;
+    }
+    sql.sql("""
+            update delivery_attempt a
+               set status = case when a.status <> 'SENDING' then a.status
+                                 when input.delivered then 'DELIVERED' else 'SENT' end,
+                   provider_message_id = input.provider, segments = input.segments, cost = input.cost,
+                   sent_at = now(),
+                   delivered_at = case when input.delivered then coalesce(a.delivered_at, now())
+                                       else a.delivered_at end
+              from unnest(cast(:keys as text[]), cast(:providers as text[]), cast(:segments as int[]),
+                          cast(cast(:costs as text[]) as numeric[]), cast(:delivered as boolean[]))
+                   as input (key, provider, segments, cost, delivered)
+             where a.delivery_key = input.key and a.sent_at is null
+               and a.status in ('SENDING', 'DELIVERED', 'READ', 'FAILED', 'EXPIRED')""")
+        .param("keys", sent.stream().map(Sent::deliveryKey).toArray(String[]::new))
+        .param("providers", sent.stream().map(Sent::providerMessageId).toArray(String[]::new))
+        .param("segments", sent.stream().map(Sent::segments).toArray(Integer[]::new))
+        .param("costs", sent.stream().map(one -> one.cost() == null ? null : one.cost().toPlainString())
+            .toArray(String[]::new))
+        .param("delivered", sent.stream().map(Sent::delivered).toArray(Boolean[]::new))
+        .update();
+  }
+
+  /** The channel will not take them, with the reason, by delivery key. */
+  void refused(Map<String, String> errors) {
+    if (errors.isEmpty()) {
+      return;
+    }
+    sql.sql("""
+            update delivery_attempt a set status = 'FAILED', failed_at = now(), error = input.error
+              from unnest(cast(:keys as text[]), cast(:errors as text[])) as input (key, error)
+             where a.delivery_key = input.key and a.status = 'SENDING'""")
+        .param("keys", errors.keySet().toArray(String[]::new))
+        .param("errors", errors.values().stream().map(Attempts::truncate).toArray(String[]::new))
+        .update();
   }
 
   /** Not sent for a passing reason: back to PENDING, for the batch's retry. */
-  boolean notSent(String deliveryKey, String error) {
-    return sql.sql("""
-            update delivery_attempt set status = 'PENDING', claimed_at = null, error = :error
-             where delivery_key = :key and status = 'SENDING'""")
-        .param("error", truncate(error)).param("key", deliveryKey).update() == 1;
+  void notSent(Map<String, String> errors) {
+    if (errors.isEmpty()) {
+      return;
+    }
+    sql.sql("""
+            update delivery_attempt a set status = 'PENDING', claimed_at = null, error = input.error
+              from unnest(cast(:keys as text[]), cast(:errors as text[])) as input (key, error)
+             where a.delivery_key = input.key and a.status = 'SENDING'""")
+        .param("keys", errors.keySet().toArray(String[]::new))
+        .param("errors", errors.values().stream().map(Attempts::truncate).toArray(String[]::new))
+        .update();
   }
 
   boolean hasPending(long batchId) {

@@ -2,7 +2,10 @@ package io.gridcare.notifications;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 
 import io.gridcare.customers.Channel;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -50,7 +53,7 @@ public class DeliveryLedger implements DeliveryReceipts {
       do {
         claimed = attempts.claim(batchId, limit - claimedMessages.size());
         OutgoingMessages.Prepared prepared = messages.prepare(claimed);
-        prepared.refused().forEach(attempts::refused);
+        attempts.refused(prepared.refused());
         claimedMessages.addAll(prepared.messages());
       } while (!claimed.isEmpty() && claimedMessages.size() < limit);
       return new Claim(batchId, channel, claimedMessages);
@@ -60,23 +63,32 @@ public class DeliveryLedger implements DeliveryReceipts {
   /** What became of claimed messages; answers whether the batch still has unsent attempts (to retry later). */
   public boolean report(long batchId, List<BatchOutcome> outcomes) {
     Channel channel = attempts.channelOf(batchId);
-    return Boolean.TRUE.equals(transaction.execute(status -> {
-      for (BatchOutcome outcome : outcomes) {
-        switch (outcome.outcome()) {
-          case ACCEPTED -> {
-            int segments = outcome.segments() == null ? 1 : outcome.segments();
-            attempts.sent(outcome.deliveryKey(), outcome.providerMessageId(), segments,
-                prices.of(channel, outcome.address(), segments), Boolean.TRUE.equals(outcome.delivered()));
-          }
-          case REJECTED -> {
-            attempts.refused(outcome.deliveryKey(), outcome.code() + ": " + outcome.reason());
-            if (outcome.deadAddresses() != null && channel == Channel.APP) {
-              attempts.dropTokens(outcome.deadAddresses());
-            }
-          }
-          case NOT_SENT -> attempts.notSent(outcome.deliveryKey(), outcome.reason());
+    List<Attempts.Sent> sent = new ArrayList<>();
+    Map<String, String> refused = new LinkedHashMap<>();
+    Map<String, String> notSent = new LinkedHashMap<>();
+    List<String> deadTokens = new ArrayList<>();
+    for (BatchOutcome outcome : outcomes) {
+      switch (outcome.outcome()) {
+        case ACCEPTED -> {
+          int segments = outcome.segments() == null ? 1 : outcome.segments();
+          sent.add(new Attempts.Sent(outcome.deliveryKey(), outcome.providerMessageId(), segments,
+              prices.of(channel, outcome.address(), segments), Boolean.TRUE.equals(outcome.delivered())));
         }
+        case REJECTED -> {
+          refused.put(outcome.deliveryKey(), outcome.code() + ": " + outcome.reason());
+          if (outcome.deadAddresses() != null && channel == Channel.APP) {
+            deadTokens.addAll(outcome.deadAddresses());
+          }
+        }
+        case NOT_SENT -> notSent.put(outcome.deliveryKey(), outcome.reason());
       }
+    }
+    return Boolean.TRUE.equals(transaction.execute(status -> {
+      attempts.lock(outcomes.stream().map(BatchOutcome::deliveryKey).toList(), List.of(), List.of());
+      attempts.sent(sent);
+      attempts.refused(refused);
+      attempts.notSent(notSent);
+      attempts.dropTokens(deadTokens);
       return attempts.hasPending(batchId);
     }));
   }
@@ -84,11 +96,17 @@ public class DeliveryLedger implements DeliveryReceipts {
   @Override
   public int record(List<DeliveryReceipt> receipts) {
     Integer matched = transaction.execute(status -> {
+      List<DeliveryReceipt> named = receipts.stream()
+          .filter(receipt -> receipt.deliveryKey() != null || receipt.providerMessageId() != null).toList();
+      attempts.lock(named.stream().map(DeliveryReceipt::deliveryKey).filter(Objects::nonNull).toList(),
+          named.stream().filter(receipt -> receipt.deliveryKey() == null).map(DeliveryReceipt::channel).toList(),
+          named.stream().filter(receipt -> receipt.deliveryKey() == null).map(DeliveryReceipt::providerMessageId)
+              .toList());
       int count = 0;
-      for (DeliveryReceipt receipt : receipts) {
+      for (DeliveryReceipt receipt : named) {
         DeliveryReceipt stamped = receipt.at() != null ? receipt : new DeliveryReceipt(receipt.channel(),
             receipt.deliveryKey(), receipt.providerMessageId(), receipt.status(), clock.instant(), receipt.detail());
-        if ((stamped.deliveryKey() != null || stamped.providerMessageId() != null) && attempts.receipt(stamped)) {
+        if (attempts.receipt(stamped)) {
           count++;
         }
       }

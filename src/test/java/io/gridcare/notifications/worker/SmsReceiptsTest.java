@@ -95,6 +95,21 @@ class SmsReceiptsTest {
   }
 
   @Test
+  void aReceiptNamesItsAttemptByDeliveryKeyWhenTheSenderSaidWhichItIs() throws Exception {
+    List<DeliveryReceipt> reported = new CopyOnWriteArrayList<>();
+    SmsReceipts receipts = new SmsReceipts(reported::addAll, Duration.ofHours(1));
+    receipts.sent("sent-here", "41:PD09000000101:1");
+
+    receipts.onAcceptDeliverSm(receipt("sent-here", "DELIVRD"));
+    receipts.onAcceptDeliverSm(receipt("sent-before-a-restart", "DELIVRD"));
+    receipts.flush();
+
+    assertThat(reported).extracting(DeliveryReceipt::deliveryKey).containsExactly("41:PD09000000101:1", null);
+    assertThat(reported).extracting(DeliveryReceipt::providerMessageId)
+        .containsExactly("sent-here", "sent-before-a-restart");
+  }
+
+  @Test
   void repliesFromHandsetsAreAcknowledgedAndIgnored() throws Exception {
     List<DeliveryReceipt> reported = new CopyOnWriteArrayList<>();
     SmsReceipts receipts = new SmsReceipts(reported::addAll, Duration.ofHours(1));
