@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
@@ -29,6 +30,7 @@ import io.gridcare.customers.IngestionReport;
 import io.gridcare.customers.Source;
 import io.gridcare.sandbox.SandboxHttpPeers;
 import io.gridcare.system.embedded.TestStack;
+import org.awaitility.Awaitility;
 import org.camunda.bpm.client.ExternalTaskClient;
 import org.camunda.bpm.client.task.ExternalTaskHandler;
 import org.camunda.bpm.client.topic.TopicSubscription;
@@ -235,39 +237,28 @@ final class NotificationBenchmark {
   }
 
   /** The supervisor approves as soon as the task is there. */
-  private void approve(long notice) throws InterruptedException {
+  private void approve(long notice) {
     TaskService tasks = app.getBean(TaskService.class);
-    long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-    while (System.nanoTime() < deadline) {
-      Task approval = tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(notice)).singleResult();
-      if (approval != null) {
-        tasks.complete(approval.getId(), Map.of(NotificationFlow.VAR_APPROVAL_DECISION, "APPROVE"));
-        return;
-      }
-      Thread.sleep(50);
-    }
-    throw new IllegalStateException("No approval task for notice " + notice);
+    Task approval = Awaitility.await().atMost(Duration.ofMinutes(5)).pollInterval(Duration.ofMillis(50))
+        .until(() -> tasks.createTaskQuery().processInstanceBusinessKey(Long.toString(notice)).singleResult(),
+            Objects::nonNull);
+    tasks.complete(approval.getId(), Map.of(NotificationFlow.VAR_APPROVAL_DECISION, "APPROVE"));
   }
 
-  private void awaitCompleted(long notice, long startedNanos) throws InterruptedException {
-    long deadline = System.nanoTime() + LIMIT.toNanos();
-    long nextProgress = System.nanoTime() + Duration.ofSeconds(5).toNanos();
-    while (System.nanoTime() < deadline) {
+  private void awaitCompleted(long notice, long startedNanos) {
+    long[] nextProgress = {System.nanoTime() + Duration.ofSeconds(5).toNanos()};
+    Awaitility.await().atMost(LIMIT).pollInterval(Duration.ofMillis(100)).until(() -> {
       String status = sql.sql("select status from notice where id = :id").param("id", notice)
           .query(String.class).single();
-      if ("COMPLETED".equals(status)) {
-        return;
-      }
-      if (System.nanoTime() > nextProgress) {
-        nextProgress += Duration.ofSeconds(5).toNanos();
+      if (!"COMPLETED".equals(status) && System.nanoTime() > nextProgress[0]) {
+        nextProgress[0] += Duration.ofSeconds(5).toNanos();
         figures.info("{} s: notice {}, round {}, attempts {}", Math.round(seconds(startedNanos)), status,
             sql.sql("select round from notice where id = :id").param("id", notice).query(Integer.class).single(),
             sql.sql("select status, count(*) from delivery_attempt where notice_id = :id group by status")
                 .param("id", notice).query((row, n) -> row.getString(1) + "=" + row.getLong(2)).list());
       }
-      Thread.sleep(100);
-    }
-    throw new IllegalStateException("Notice " + notice + " not completed within " + LIMIT);
+      return "COMPLETED".equals(status);
+    });
   }
 
   private record Naive(int recipients, double seconds, double rate) {
@@ -279,7 +270,7 @@ final class NotificationBenchmark {
    * process instance of its own whose external task the same push worker does. Timed from the first start to the
    * last instance ended; receipts are not awaited, which favours the baseline.
    */
-  private Naive naive(long centralNotice, int sample) throws InterruptedException {
+  private Naive naive(long centralNotice, int sample) {
     Notices notices = app.getBean(Notices.class);
     Notice template = notices.get(centralNotice);
     Map<String, Object> audience = Map.of("unit", UNIT, "substations", List.of(NAIVE_SUBSTATION),
@@ -304,13 +295,8 @@ final class NotificationBenchmark {
       runtime.startProcessInstanceByKey(NAIVE_PROCESS, Long.toString(batch), Variables.createVariables()
           .putValue(NotificationFlow.VAR_NOTICE_ID, id).putValue(NotificationFlow.VAR_BATCH_ID, batch));
     }
-    long deadline = System.nanoTime() + LIMIT.toNanos();
-    while (runtime.createProcessInstanceQuery().processDefinitionKey(NAIVE_PROCESS).count() > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("Naive instances not done within " + LIMIT);
-      }
-      Thread.sleep(100);
-    }
+    Awaitility.await().atMost(LIMIT).pollInterval(Duration.ofMillis(100))
+        .until(() -> runtime.createProcessInstanceQuery().processDefinitionKey(NAIVE_PROCESS).count() == 0);
     double seconds = seconds(started);
     subscription.close();
     return new Naive(batches.size(), seconds, batches.size() / seconds);
