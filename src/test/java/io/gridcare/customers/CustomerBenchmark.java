@@ -114,7 +114,7 @@ final class CustomerBenchmark {
 
         Customer 360 benchmark, %,d customers (%,d source records), 2 cores
           import            %8.1f s   %,10.0f customers/s   %,10.0f records/s
-          outbox -> index   %8.1f s   %,10.0f changes/s     (%,d queued changes, one per source record)
+          outbox -> index   %8.1f s   %,10.0f changes/s     (%,d queued changes, one per customer)
           full rebuild      %8.1f s   %,10.0f profiles/s   (%,d documents)
           search (%,d mixed queries, one client)  p50 %.1f ms   p95 %.1f ms   p99 %.1f ms
           memory            server heap used %,d MB of %,d MB; search node RSS %s
