@@ -2,7 +2,9 @@ package io.gridcare.customers;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -33,6 +35,17 @@ public class CustomerProfiles {
         .param("codes", codes.toArray(String[]::new))
         .query((row, n) -> profiles.put(row.getString(1), read(row.getString(2)))).list();
     return profiles;
+  }
+
+  public Optional<CustomerProfile> profile(String code) {
+    return Optional.ofNullable(profiles(List.of(code)).get(code));
+  }
+
+  /** The customers whose mobile number (E.164, as {@link PhoneNumbers#normalise} writes it) is this one. */
+  public List<CustomerProfile> withMobile(String mobile) {
+    return sql.sql("select profile::text from customer where profile -> 'contact' ->> 'mobile' = :mobile"
+            + " order by code limit 20")
+        .param("mobile", mobile).query((row, n) -> read(row.getString(1))).list();
   }
 
   private CustomerProfile read(String profile) {

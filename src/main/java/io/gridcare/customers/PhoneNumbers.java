@@ -7,7 +7,7 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil;
 import com.google.i18n.phonenumbers.Phonenumber.PhoneNumber;
 
 /** Vietnamese phone numbers as sources write them ({@code 0912 345 678}, {@code 84912345678}) to E.164. */
-final class PhoneNumbers {
+public final class PhoneNumbers {
 
   private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
 
@@ -15,7 +15,7 @@ final class PhoneNumbers {
   }
 
   /** The number in E.164 ({@code +84912345678}), or empty when it is not a valid number. */
-  static Optional<String> normalise(String raw) {
+  public static Optional<String> normalise(String raw) {
     try {
       PhoneNumber number = UTIL.parse(raw, "VN");
       return UTIL.isValidNumber(number)

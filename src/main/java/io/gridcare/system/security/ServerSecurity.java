@@ -71,6 +71,11 @@ class ServerSecurity {
             .requestMatchers(get("/api/notice-templates/**"), post("/api/notice-templates/*/preview"))
                 .hasAnyRole(Access.STAFF, Access.ADMIN)
             .requestMatchers(paths("/api/notice-templates/**")).hasRole(Access.ADMIN)
+            // the public portal: no login; its controllers limit the rate per client and per phone
+            .requestMatchers(paths("/api/portal/**")).permitAll()
+            // Power Companies' own systems report outcomes; request workers read what they hand over
+            .requestMatchers(post("/api/requests/*/outcome")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            .requestMatchers(get("/api/requests/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)
             .requestMatchers(paths("/api/**")).hasAnyRole(Access.STAFF, Access.ADMIN)
             .anyRequest().denyAll())
         .authenticationProvider(identity)

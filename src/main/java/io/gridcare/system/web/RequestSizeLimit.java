@@ -19,22 +19,26 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Caps the body of an API request. A declared length over the limit is refused before anything is read; a
  * chunked body is counted while it is read, and the read fails as soon as it passes the limit (answered with 413
  * by {@link ApiExceptionHandler}). Batches from source systems have a larger limit; CSV imports (raw or
- * multipart, read as a stream) a far larger one; other multipart uploads their own.
+ * multipart, read as a stream) a far larger one; other multipart uploads their own; the public portal's forms a small one.
  */
 final class RequestSizeLimit extends OncePerRequestFilter {
 
   static final String DETAIL = "Yêu cầu quá lớn / Request body too large";
   static final String BATCHES = "/api/sources/";
   static final String IMPORTS = "/imports";
+  /** The public portal: small forms from anyone, so the smallest limit. */
+  static final String PORTAL = "/api/portal/";
 
   private final long limit;
   private final long batchLimit;
   private final long importLimit;
+  private final long portalLimit;
 
-  RequestSizeLimit(DataSize limit, DataSize batchLimit, DataSize importLimit) {
+  RequestSizeLimit(DataSize limit, DataSize batchLimit, DataSize importLimit, DataSize portalLimit) {
     this.limit = limit.toBytes();
     this.batchLimit = batchLimit.toBytes();
     this.importLimit = importLimit.toBytes();
+    this.portalLimit = portalLimit.toBytes();
   }
 
   /** {@code POST /api/sources/{source}/imports}: a CSV file, whose body its handler reads itself. */
@@ -53,8 +57,9 @@ final class RequestSizeLimit extends OncePerRequestFilter {
   @Override
   protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    String uri = request.getRequestURI();
     long limit = isImport(request) ? importLimit
-        : request.getRequestURI().startsWith(BATCHES) ? batchLimit : this.limit;
+        : uri.startsWith(BATCHES) ? batchLimit : uri.startsWith(PORTAL) ? portalLimit : this.limit;
     if (request.getContentLengthLong() > limit) {
       response.setStatus(HttpStatus.PAYLOAD_TOO_LARGE.value());
       response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);

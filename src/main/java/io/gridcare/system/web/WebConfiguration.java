@@ -24,9 +24,10 @@ class WebConfiguration {
   FilterRegistrationBean<RequestSizeLimit> requestSizeLimit(
       @Value("${gridcare.api.max-request-size}") DataSize limit,
       @Value("${gridcare.api.max-batch-size}") DataSize batchLimit,
-      @Value("${gridcare.api.max-import-size}") DataSize importLimit) {
+      @Value("${gridcare.api.max-import-size}") DataSize importLimit,
+      @Value("${gridcare.api.max-portal-size}") DataSize portalLimit) {
     FilterRegistrationBean<RequestSizeLimit> registration =
-        new FilterRegistrationBean<>(new RequestSizeLimit(limit, batchLimit, importLimit));
+        new FilterRegistrationBean<>(new RequestSizeLimit(limit, batchLimit, importLimit, portalLimit));
     registration.addUrlPatterns("/api/*");
     registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
     return registration;

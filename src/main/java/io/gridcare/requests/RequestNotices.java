@@ -1,0 +1,62 @@
+package io.gridcare.requests;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridcare.notifications.NoticeType;
+import io.gridcare.notifications.NotificationEvents;
+import org.springframework.stereotype.Component;
+
+/**
+ * Tells the requester how the request moves, through the central notification flow: to the customer when
+ * identified, else to the contact given on the form (a new-connection applicant has no customer code yet).
+ */
+@Component
+class RequestNotices {
+
+  private final NotificationEvents notifications;
+  private final ServiceCatalog catalog;
+  private final ObjectMapper json;
+  private final Clock clock;
+
+  RequestNotices(NotificationEvents notifications, ServiceCatalog catalog, ObjectMapper json, Clock clock) {
+    this.notifications = notifications;
+    this.catalog = catalog;
+    this.json = json;
+    this.clock = clock;
+  }
+
+  /** {@code step}: the timeline step this notice tells of, so a notice is raised once per step. */
+  void tell(ServiceRequest request, RequestStatus status, Label note, int step) {
+    ObjectNode event = json.createObjectNode();
+    event.put("eventId", "request:" + request.code() + ":" + step);
+    event.put("type", NoticeType.REQUEST_STATUS_CHANGED.name());
+    event.put("occurredAt", clock.instant().toString());
+    ObjectNode payload = event.putObject("payload");
+    if (request.customerCode() != null) {
+      payload.put("customerCode", request.customerCode());
+    } else {
+      ObjectNode contact = payload.putObject("contact");
+      contact.put("name", request.contactName());
+      contact.put("phone", request.phone());
+      if (request.email() != null) {
+        contact.put("email", request.email());
+      }
+      if (request.unitCode() != null) {
+        contact.put("unitCode", request.unitCode());
+      }
+    }
+    payload.put("requestCode", request.code());
+    payload.set("status", json.valueToTree(status.label()));
+    catalog.find(request.serviceType()).ifPresent(service -> payload.set("serviceName", json.valueToTree(service.name())));
+    if (note != null) {
+      payload.set("note", json.valueToTree(new Label(clip(note.vi()), clip(note.en()))));
+    }
+    notifications.accept(NoticeType.EventSource.CRM, event);
+  }
+
+  private static String clip(String text) {
+    return text.length() <= 300 ? text : text.substring(0, 297) + "...";
+  }
+}
