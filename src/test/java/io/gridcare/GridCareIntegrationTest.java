@@ -31,7 +31,9 @@ import org.springframework.test.context.ContextConfiguration;
     // tests send queued profile changes to the index themselves (IndexSync.sync), when they need them there
     "gridcare.search.sync-interval=1h",
     // tests start refresh runs themselves
-    "gridcare.customers.refresh.poll=1h"})
+    "gridcare.customers.refresh.poll=1h",
+    // every test calls the portal from 127.0.0.1; the per-phone limit stays as shipped (PortalRequestsTest)
+    "gridcare.portal.rate-limits.client-per-minute=100000"})
 @ContextConfiguration(initializers = GridCareIntegrationTest.Stack.class)
 public @interface GridCareIntegrationTest {
 

@@ -20,7 +20,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Earlier requests of the same customer (by code or phone): the same service still open or closed within the
- * window, or a similar text (the search engine's more-like-this over request texts).
+ * window, or a similar text (most of its words in an earlier request's text, through the search index).
  */
 @Component
 class Duplicates {

@@ -125,7 +125,7 @@ class RequestIndex {
     return taken == null ? 0 : taken;
   }
 
-  /** Codes of the requests of this customer or phone whose text is like this one, best first. */
+  /** Codes of the requests of this customer or phone whose text shares most of this one's words, best first. */
   List<String> similar(String text, String customerCode, String phone, Instant since, String self) {
     if (text == null || text.isBlank() || !ready) {
       return List.of();
@@ -134,13 +134,11 @@ class RequestIndex {
     query.put("size", 5);
     query.putArray("_source").add("code");
     ObjectNode bool = query.putObject("query").putObject("bool");
-    ObjectNode like = bool.putObject("must").putObject("more_like_this");
-    like.putArray("fields").add("text");
-    like.put("like", text);
-    // a customer has few requests: every term counts, however rare
-    like.put("min_term_freq", 1);
-    like.put("min_doc_freq", 1);
-    like.put("minimum_should_match", "60%");
+    // most of this text's words must be in the other one: more_like_this would drop the words no stored request
+    // has, and a new text sharing one word with an old one would count as similar
+    ObjectNode match = bool.putObject("must").putObject("match").putObject("text");
+    match.put("query", text);
+    match.put("minimum_should_match", "3<60%");
     ArrayNode filter = bool.putArray("filter");
     ArrayNode who = filter.addObject().putObject("bool").put("minimum_should_match", 1).putArray("should");
     if (phone != null) {

@@ -75,9 +75,10 @@ class ServiceRequests {
   int status(long id, RequestStatus status, Label note, String actor, Instant at) {
     sql.sql("""
             update service_request set status = :status, version = version + 1,
-                   forwarded_at = case when :status = 'FORWARDED' then coalesce(forwarded_at, :at) else forwarded_at end,
-                   closed_at = case when :open then null else :at end,
-                   outcome_note = case when :open then outcome_note else :note end
+                   forwarded_at = case when cast(:status as text) = 'FORWARDED'
+                                       then coalesce(forwarded_at, cast(:at as timestamptz)) else forwarded_at end,
+                   closed_at = case when cast(:open as boolean) then null else cast(:at as timestamptz) end,
+                   outcome_note = case when cast(:open as boolean) then outcome_note else cast(:note as text) end
              where id = :id""")
         .param("status", status.name()).param("open", status.open()).param("at", Timestamp.from(at))
         .param("note", note == null ? null : note.vi()).param("id", id).update();
