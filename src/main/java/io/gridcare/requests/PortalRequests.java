@@ -43,13 +43,15 @@ public class PortalRequests {
   private final TransactionTemplate transaction;
   private final RequestSettings settings;
   private final Units units;
+  private final PhoneVerifications verifications;
   private final Clock clock;
   private final Timer triage;
   private final SecureRandom random = new SecureRandom();
 
   PortalRequests(ServiceCatalog catalog, RequestChecks checks, ServiceRequests requests, RequestNotices notices,
-      RuntimeService runtime, TransactionTemplate transaction, RequestSettings settings, Units units, Clock clock,
-      MeterRegistry meters) {
+      RuntimeService runtime, TransactionTemplate transaction, RequestSettings settings, Units units,
+      PhoneVerifications verifications, Clock clock, MeterRegistry meters) {
+    this.verifications = verifications;
     this.catalog = catalog;
     this.checks = checks;
     this.requests = requests;
@@ -97,10 +99,24 @@ public class PortalRequests {
     return checks.assess(service(draft), draft, null).warnings();
   }
 
+  /** Submits a draft whose phone needs no proof (only when phone verification is off). */
   public Submitted submit(RequestDraft draft) {
+    return submit(draft, null);
+  }
+
+  /**
+   * Submits a draft. When phone verification is on ({@link PhoneVerifications#required()}), or a proof is given
+   * anyway, the proof must hold for the draft's phone; it is spent before anything is stored.
+   */
+  public Submitted submit(RequestDraft draft, PhoneVerifications.Proof proof) {
     long started = System.nanoTime();
     ServiceType service = service(draft);
     String phone = phone(draft);
+    if (proof != null || verifications.required()) {
+      verifications.spend(proof, phone).ifPresent(problem -> {
+        throw new InvalidDraft(List.of(new FieldProblem("verification", problem)));
+      });
+    }
     Assessment assessment = checks.assess(service, draft, null);
     for (int attempt = 1; ; attempt++) {
       String code = newCode();

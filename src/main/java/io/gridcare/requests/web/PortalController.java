@@ -2,7 +2,9 @@ package io.gridcare.requests.web;
 
 import java.net.URI;
 import java.util.List;
+import java.util.UUID;
 
+import io.gridcare.requests.PhoneVerifications;
 import io.gridcare.requests.PortalRateLimits;
 import io.gridcare.requests.PortalRequests;
 import io.gridcare.requests.RequestDraft;
@@ -12,6 +14,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
@@ -22,6 +26,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -35,10 +40,12 @@ class PortalController {
 
   private final PortalRequests requests;
   private final PortalRateLimits limits;
+  private final PhoneVerifications verifications;
 
-  PortalController(PortalRequests requests, PortalRateLimits limits) {
+  PortalController(PortalRequests requests, PortalRateLimits limits, PhoneVerifications verifications) {
     this.requests = requests;
     this.limits = limits;
+    this.verifications = verifications;
   }
 
   @ModelAttribute
@@ -57,13 +64,31 @@ class PortalController {
   @PostMapping("/api/portal/requests")
   @Operation(summary = "Gửi yêu cầu / Submit a request",
       description = "Stores the request and starts its triage; answers its code (to track it with the phone), "
-          + "its status and the warnings. A request with warnings is taken, and an agent reviews it.")
-  ResponseEntity<PortalRequests.Submitted> submit(@Valid @RequestBody RequestDraft draft) {
+          + "its status and the warnings. A request with warnings is taken, and an agent reviews it. With phone "
+          + "verification on, the headers Verification-Id and Verification-Code carry the proof from "
+          + "POST /api/portal/verifications (one request per code).")
+  ResponseEntity<PortalRequests.Submitted> submit(@Valid @RequestBody RequestDraft draft,
+      @RequestHeader(name = "Verification-Id", required = false) UUID verificationId,
+      @RequestHeader(name = "Verification-Code", required = false) String verificationCode) {
     if (draft.phone() != null) {
       limits.phone(draft.phone());
     }
-    PortalRequests.Submitted submitted = requests.submit(draft);
+    PhoneVerifications.Proof proof = verificationId == null && verificationCode == null ? null
+        : new PhoneVerifications.Proof(verificationId, verificationCode);
+    PortalRequests.Submitted submitted = requests.submit(draft, proof);
     return ResponseEntity.created(URI.create("/api/portal/requests/" + submitted.code())).body(submitted);
+  }
+
+  @PostMapping("/api/portal/verifications")
+  @Operation(summary = "Gửi mã xác thực số điện thoại / Send a phone verification code",
+      description = "Sends a six-digit code by SMS to the phone, valid 5 minutes, 5 tries, for one request. "
+          + "Answers the verification id to send back with the code when submitting.")
+  ResponseEntity<PhoneVerifications.Started> verify(@Valid @RequestBody PhoneToVerify body) {
+    limits.phone(body.phone());
+    return ResponseEntity.status(HttpStatus.CREATED).body(verifications.start(body.phone()));
+  }
+
+  record PhoneToVerify(@NotBlank @Size(max = 20) String phone) {
   }
 
   @GetMapping("/api/portal/requests/{code}")

@@ -43,6 +43,7 @@ class PortalRequestsTest {
   static final String REJECTED = "PD12RQ0000005";
   static final String TRACKED = "PD12RQ0000006";
   static final String FLOODER = "PD12RQ0000007";
+  static final String VERIFIED = "PD12RQ0000008";
 
   private final Http portal = Http.to(TestStack.get().serverPort());
   private final Http admin = portal.as(ADMIN, ADMIN_PASSWORD);
@@ -83,7 +84,7 @@ class PortalRequestsTest {
     ingest("billing", billing(SHOP, "Cửa hàng Minh Phát", "BUSINESS", 15));
     ingest("crm", crm(SHOP, SHOP_PHONE));
     int phone = 103;
-    for (String code : List.of(FORWARDED, REVIEWED, REJECTED, TRACKED, FLOODER)) {
+    for (String code : List.of(FORWARDED, REVIEWED, REJECTED, TRACKED, FLOODER, VERIFIED)) {
       ingest("billing", billing(code, "Nguyễn Thị Hoa", "RESIDENTIAL", 5));
       ingest("crm", crm(code, "0912000" + phone++));
     }
@@ -257,6 +258,23 @@ class PortalRequestsTest {
     assertThat(wrongPhone.json().path("detail")).isEqualTo(unknownCode.json().path("detail"));
   }
 
+  @Test
+  void aVerifiedPhoneSubmitsOnceWithTheCodeItGotBySms() {
+    Response started = portal.postJson("/api/portal/verifications", "{\"phone\":\"0912000108\"}");
+    assertThat(started.status()).as(started.body()).isEqualTo(201);
+    String id = started.json().path("verificationId").asText();
+    String code = await().atMost(Duration.ofSeconds(30)).until(() -> smsCode("84912000108"), found -> found != null);
+    String draft = capacity(VERIFIED, "0912000108", "INCREASE", "6");
+
+    Response wrongCode = submit(draft, id, code.equals("000000") ? "000001" : "000000");
+    assertThat(wrongCode.status()).isEqualTo(400);
+    assertThat(wrongCode.json().path("errors").get(0).path("field").asText()).isEqualTo("verification");
+    assertThat(submit(draft, id, code).status()).isEqualTo(201);
+    assertThat(submit(draft, id, code).status()).as("a code is good for one request").isEqualTo(400);
+    assertThat(sql.sql("select count(*) from phone_verification where code_hash like :code")
+        .param("code", "%" + code + "%").query(Long.class).single()).as("only a hash is kept").isZero();
+  }
+
   // --- Bad input
 
   @Test
@@ -294,6 +312,24 @@ class PortalRequestsTest {
   }
 
   // --- helpers
+
+  private Response submit(String draft, String verificationId, String code) {
+    return portal.send(portal.request("/api/portal/requests").header("Content-Type", "application/json")
+        .header("Verification-Id", verificationId).header("Verification-Code", code)
+        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(draft)));
+  }
+
+  /** The code in the newest SMS the sandbox SMSC got for this number, if one came. */
+  private String smsCode(String phone) {
+    for (JsonNode sms : admin.get("/api/sandbox/sms/messages").json().path("messages")) {
+      if (sms.path("phone").asText().endsWith(phone)) {
+        java.util.regex.Matcher digits = java.util.regex.Pattern.compile("\\b[0-9]{6}\\b")
+            .matcher(sms.path("text").asText());
+        return digits.find() ? digits.group() : null;
+      }
+    }
+    return null;
+  }
 
   private Task task(String code, String activity) {
     return tasks.createTaskQuery().processInstanceBusinessKey(code).taskDefinitionKey(activity).singleResult();
