@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.ThreadLocalRandom;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcare.GridCareIntegrationTest;
@@ -31,6 +32,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * application's own push worker to the sandbox's Zalo, SMTP server and SMSC.
  */
 @GridCareIntegrationTest
+@ExtendWith(OutputCaptureExtension.class)
 class ContactNoticesEndToEndTest {
 
   private final Http source = Http.to(TestStack.get().serverPort()).as(ADMIN, ADMIN_PASSWORD);
@@ -111,7 +113,7 @@ class ContactNoticesEndToEndTest {
   }
 
   @Test
-  void aVerificationCodeGoesBySmsAtOnceAndIsNeverShownOrLogged(CapturedOutput output) throws Exception {
+  void aVerificationCodeGoesBySmsAtOnceAndIsNeverShownOrLogged(CapturedOutput output) {
     String phone = mobile("321");
     String code = String.valueOf(ThreadLocalRandom.current().nextInt(10_000_000, 100_000_000));
 
@@ -138,7 +140,7 @@ class ContactNoticesEndToEndTest {
   }
 
   @Test
-  void twoCodesToOnePhoneBothGoOutButTheSameEventTwiceDoesNot() throws Exception {
+  void twoCodesToOnePhoneBothGoOutButTheSameEventTwiceDoesNot() {
     String phone = mobile("654");
     String eventId = "otp-" + UUID.randomUUID();
     NotificationEvents.Accepted first = events.accept(NoticeType.EventSource.PORTAL,
@@ -208,7 +210,7 @@ class ContactNoticesEndToEndTest {
   }
 
   @Test
-  void anInvalidVerificationCodeIsRefusedNamingTheFieldAndNothingIsStored() throws Exception {
+  void anInvalidVerificationCodeIsRefusedNamingTheFieldAndNothingIsStored() {
     String eventId = "otp-" + UUID.randomUUID();
 
     assertThatThrownBy(() -> events.accept(NoticeType.EventSource.PORTAL,
@@ -252,13 +254,21 @@ class ContactNoticesEndToEndTest {
         .query(Long.class).single();
   }
 
-  private JsonNode verification(String eventId, String phone, String code) throws Exception {
-    return json.readTree("""
+  private JsonNode verification(String eventId, String phone, String code) {
+    return read("""
         {"eventId":"%s","type":"PHONE_VERIFICATION","occurredAt":"2026-11-23T01:00:00Z",
          "payload":{"phone":"%s","code":"%s","expiresInMinutes":5,
                     "purpose":{"vi":"xác nhận số điện thoại cho yêu cầu cấp điện mới",
                                "en":"confirm your phone number for a new connection request"}}}"""
         .formatted(eventId, phone, code));
+  }
+
+  private JsonNode read(String text) {
+    try {
+      return json.readTree(text);
+    } catch (JsonProcessingException e) {
+      throw new IllegalArgumentException(e);
+    }
   }
 
   private static String requestStatus(String requestCode, String recipient) {
