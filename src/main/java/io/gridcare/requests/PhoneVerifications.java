@@ -66,9 +66,9 @@ public class PhoneVerifications {
 
   /** Sends a new code to the phone. */
   public Started start(String rawPhone) {
-    String phone = PhoneNumbers.normalise(rawPhone == null ? "" : rawPhone)
+    String phone = PhoneNumbers.vietnameseMobile(rawPhone)
         .orElseThrow(() -> new PortalRequests.InvalidDraft(List.of(new PortalRequests.FieldProblem("phone",
-            "Số điện thoại không hợp lệ / not a valid phone number"))));
+            "Cần một số di động Việt Nam để nhận SMS / a Vietnamese mobile number is needed for the SMS"))));
     UUID id = UUID.randomUUID();
     String code = String.format("%06d", random.nextInt(1_000_000));
     Instant now = clock.instant();
