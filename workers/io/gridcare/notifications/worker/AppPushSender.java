@@ -27,7 +27,7 @@ import org.springframework.stereotype.Component;
  * App push over Firebase Cloud Messaging's HTTP v1 API: one request per push token of the customer, many in flight
  * at once (at most {@link AppPushProperties#maxInFlight()}). The message reaches the customer if one device takes
  * it; tokens FCM calls unregistered are reported dead so they can be dropped. The OAuth 2.0 access token comes from
- * {@link FcmAccessTokens}: taken once per batch, and renewed once when FCM answers 401 (the token was revoked, or
+ * {@link FcmServiceAccount} (or a fixed one): taken once per batch, and renewed once when FCM answers 401 (the token was revoked, or
  * ran out early), the refused request then sent again with the new one.
  */
 @Component
@@ -47,14 +47,14 @@ class AppPushSender implements ChannelSender {
       .connectTimeout(CONNECT_TIMEOUT).build(), "fcm-push");
   private final URI endpoint;
   /** Null when neither credentials nor a token are configured: nothing is sent. */
-  private final FcmAccessTokens tokens;
+  private final ChannelTokens tokens;
   private final Semaphore inFlight;
   private final ObjectMapper json;
 
   AppPushSender(AppPushProperties properties, ObjectMapper json) {
     this.endpoint = URI.create(properties.baseUrl().replaceAll("/+$", "") + "/v1/projects/"
         + properties.projectId() + "/messages:send");
-    this.tokens = FcmAccessTokens.of(properties);
+    this.tokens = FcmServiceAccount.of(properties);
     this.inFlight = new Semaphore(properties.maxInFlight());
     this.json = json;
   }
@@ -70,9 +70,9 @@ class AppPushSender implements ChannelSender {
       return notSent(batch, "Chưa cấu hình tài khoản dịch vụ FCM / App push is not configured: set "
           + "GRIDCARE_FCM_CREDENTIALS");
     }
-    Bearer bearer;
+    ChannelTokens.InUse bearer;
     try {
-      bearer = new Bearer(tokens.current());
+      bearer = new ChannelTokens.InUse(tokens.current());
     } catch (IOException | RuntimeException e) {
       // Google's message names the token endpoint's answer (status, error code), never a token or the key
       String reason = firstLine(e.getMessage());
@@ -92,7 +92,7 @@ class AppPushSender implements ChannelSender {
     return outcomes;
   }
 
-  private CompletableFuture<SendOutcome> push(Outgoing message, Bearer bearer) {
+  private CompletableFuture<SendOutcome> push(Outgoing message, ChannelTokens.InUse bearer) {
     List<String> tokens = message.addresses() == null ? List.of()
         : new ArrayList<>(new LinkedHashSet<>(message.addresses()));
     tokens.removeIf(token -> token == null || token.isBlank());
@@ -107,9 +107,9 @@ class AppPushSender implements ChannelSender {
   }
 
   /** One request; waits here while as many are in flight as allowed, so the caller's thread paces the batch. */
-  private CompletableFuture<TokenAnswer> pushTo(Outgoing message, String token, Bearer bearer) {
+  private CompletableFuture<TokenAnswer> pushTo(Outgoing message, String token, ChannelTokens.InUse bearer) {
     String body = body(message, token);
-    String accessToken = bearer.value;
+    String accessToken = bearer.value();
     try {
       inFlight.acquire();
     } catch (InterruptedException e) {
@@ -144,7 +144,7 @@ class AppPushSender implements ChannelSender {
    * FCM refused the access token (401 UNAUTHENTICATED): once, the request goes again with a renewed one, which the
    * rest of the batch then uses too. Without a new token the 401 stands and the message is not sent.
    */
-  private CompletableFuture<HttpResponse<String>> withRenewedToken(String body, String refused, Bearer bearer,
+  private CompletableFuture<HttpResponse<String>> withRenewedToken(String body, String refused, ChannelTokens.InUse bearer,
       HttpResponse<String> unauthorized) {
     String renewed;
     try {
@@ -157,7 +157,7 @@ class AppPushSender implements ChannelSender {
     if (renewed == null || renewed.equals(refused)) {
       return CompletableFuture.completedFuture(unauthorized);
     }
-    bearer.value = renewed;
+    bearer.replace(renewed);
     return http.send(request(body, renewed));
   }
 
@@ -278,16 +278,6 @@ class AppPushSender implements ChannelSender {
 
   private static long count(List<SendOutcome> outcomes, Class<? extends SendOutcome> kind) {
     return outcomes.stream().filter(kind::isInstance).count();
-  }
-
-  /** The access token a batch sends with; renewed in place when FCM refuses it. */
-  private static final class Bearer {
-
-    private volatile String value;
-
-    Bearer(String value) {
-      this.value = value;
-    }
   }
 
   private enum Kind {

@@ -1,5 +1,6 @@
 package io.gridcare.notifications.worker;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -31,7 +32,7 @@ import org.springframework.stereotype.Component;
  * means is decided in {@link ZnsAnswers}. A request that times out is {@code NotSent}, although Zalo may have taken
  * it: trying again can send it twice, which is better than not at all.
  *
- * <p>The OA's access token comes from {@link ZaloAccessTokens}: taken once per batch; when Zalo answers that it is
+ * <p>The OA's access token comes from {@link ZaloServerTokens} (or a fixed one): taken once per batch; when Zalo answers that it is
  * invalid (-124: renewed or revoked meanwhile), a newer one is asked for and the refused message sent again, once.
  */
 @Component
@@ -49,14 +50,14 @@ class ZaloZnsSender implements ChannelSender {
   private final PooledHttp http = new PooledHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(CONNECT_TIMEOUT).build(), "zalo-zns");
   private final URI endpoint;
-  private final ZaloAccessTokens tokens;
+  private final ChannelTokens tokens;
   private final Duration requestTimeout;
   private final Semaphore inFlight;
   private final ObjectMapper json;
 
   ZaloZnsSender(ZaloZnsSettings settings, NotificationApi api, ObjectMapper json) {
     this.endpoint = URI.create(settings.baseUrl().replaceAll("/+$", "") + SEND_PATH);
-    this.tokens = ZaloAccessTokens.of(settings, api);
+    this.tokens = ZaloServerTokens.of(settings, api);
     this.requestTimeout = settings.requestTimeout();
     this.inFlight = new Semaphore(settings.maxInFlight());
     this.json = json;
@@ -69,10 +70,10 @@ class ZaloZnsSender implements ChannelSender {
 
   @Override
   public List<SendOutcome> send(List<Outgoing> batch) {
-    AccessToken token;
+    ChannelTokens.InUse token;
     try {
-      token = new AccessToken(tokens.current());
-    } catch (RuntimeException e) {
+      token = new ChannelTokens.InUse(tokens.current());
+    } catch (IOException | RuntimeException e) {
       String reason = "Chưa có access token của Zalo OA / No Zalo OA access token: " + e.getMessage();
       log.warn("Zalo ZNS: {} messages not sent: {}", batch.size(), reason);
       return batch.stream().<SendOutcome>map(message -> new SendOutcome.NotSent(message.deliveryKey(), reason))
@@ -87,7 +88,7 @@ class ZaloZnsSender implements ChannelSender {
     return outcomes;
   }
 
-  private CompletableFuture<SendOutcome> send(Outgoing message, AccessToken token) {
+  private CompletableFuture<SendOutcome> send(Outgoing message, ChannelTokens.InUse token) {
     String key = message.deliveryKey();
     if (message.znsTemplateId() == null || message.znsTemplateId().isBlank()) {
       return done(new SendOutcome.NotSent(key,
@@ -111,7 +112,7 @@ class ZaloZnsSender implements ChannelSender {
       return done(new SendOutcome.NotSent(key, "Bị ngắt trước khi gửi / Interrupted before sending"));
     }
     try {
-      String sentWith = token.value;
+      String sentWith = token.value();
       return http.send(request(body, sentWith))
           .thenCompose(response -> ZnsAnswers.accessTokenInvalid(response.statusCode(), response.body(), json)
               ? withRenewedToken(body, sentWith, token, response) : CompletableFuture.completedFuture(response))
@@ -140,19 +141,19 @@ class ZaloZnsSender implements ChannelSender {
    * Zalo called the token invalid: once, the message goes again with a newer token, which the rest of the batch
    * then uses too. Without one, Zalo's answer stands and an operator sees it.
    */
-  private CompletableFuture<HttpResponse<String>> withRenewedToken(byte[] body, String refused, AccessToken token,
+  private CompletableFuture<HttpResponse<String>> withRenewedToken(byte[] body, String refused, ChannelTokens.InUse token,
       HttpResponse<String> invalid) {
     String renewed;
     try {
       renewed = tokens.renew(refused);
-    } catch (RuntimeException e) {
+    } catch (IOException | RuntimeException e) {
       log.warn("Zalo ZNS: the access token was refused and no newer one could be had: {}", e.getMessage());
       return CompletableFuture.completedFuture(invalid);
     }
     if (renewed == null || renewed.equals(refused)) {
       return CompletableFuture.completedFuture(invalid);
     }
-    token.value = renewed;
+    token.replace(renewed);
     return http.send(request(body, renewed));
   }
 
@@ -203,15 +204,5 @@ class ZaloZnsSender implements ChannelSender {
 
   private static CompletableFuture<SendOutcome> done(SendOutcome outcome) {
     return CompletableFuture.completedFuture(outcome);
-  }
-
-  /** The access token a batch sends with; renewed in place when Zalo refuses it. */
-  private static final class AccessToken {
-
-    private volatile String value;
-
-    AccessToken(String value) {
-      this.value = value;
-    }
   }
 }

@@ -83,8 +83,9 @@ class FcmServiceAccountTest {
         .withRequestBody(containing("grant_type=urn%3Aietf%3Aparams%3Aoauth%3Agrant-type%3Ajwt-bearer")));
     JsonNode claims = verifiedClaims(assertion());
     assertThat(claims.path("iss").asText()).isEqualTo(CLIENT_EMAIL);
-    assertThat(claims.path("aud").asText()).isEqualTo(google.baseUrl() + TOKEN_PATH);
-    assertThat(claims.path("scope").asText()).isEqualTo(FcmAccessTokens.SCOPE);
+    // the library keeps Google's own audience whatever token_uri it posts to
+    assertThat(claims.path("aud").asText()).isEqualTo("https://oauth2.googleapis.com/token");
+    assertThat(claims.path("scope").asText()).isEqualTo(FcmServiceAccount.SCOPE);
   }
 
   @Test
