@@ -29,6 +29,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import io.gridcare.customers.Channel;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,13 +48,20 @@ class FcmServiceAccountTest {
 
   private final ObjectMapper json = new ObjectMapper();
   private final WireMockServer google = new WireMockServer(options().bindAddress("127.0.0.1").dynamicPort());
-  private KeyPair key;
+  /** One key for the class: making an RSA key takes a while on a busy machine. */
+  private static KeyPair key;
   private Path credentials;
+
+  @BeforeAll
+  static void makeKey() throws NoSuchAlgorithmException {
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    key = generator.generateKeyPair();
+  }
 
   @BeforeEach
   void startGoogle(@TempDir Path dir) throws Exception {
     google.start();
-    key = rsaKey();
     credentials = dir.resolve("service-account.json");
     Files.writeString(credentials, json.writeValueAsString(Map.of(
         "type", "service_account",
@@ -195,12 +203,6 @@ class FcmServiceAccountTest {
     return new Outgoing("FCM-SA:PD12RQ0000001:" + attempt, "PD12RQ0000001", Channel.APP, "vi",
         List.of("device-" + attempt), "Lịch cắt điện", "Điện lực Sóc Sơn thông báo lịch cắt điện.", null, null,
         false, null, Map.of(), Map.of("type", "PLANNED_OUTAGE_SCHEDULED"));
-  }
-
-  private static KeyPair rsaKey() throws NoSuchAlgorithmException {
-    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-    generator.initialize(2048);
-    return generator.generateKeyPair();
   }
 
   private static String pem(KeyPair key) throws IOException {
