@@ -1,5 +1,6 @@
 package io.gridcare.notifications.worker;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -25,7 +26,9 @@ import org.springframework.stereotype.Component;
 /**
  * App push over Firebase Cloud Messaging's HTTP v1 API: one request per push token of the customer, many in flight
  * at once (at most {@link AppPushProperties#maxInFlight()}). The message reaches the customer if one device takes
- * it; tokens FCM calls unregistered are reported dead so they can be dropped.
+ * it; tokens FCM calls unregistered are reported dead so they can be dropped. The OAuth 2.0 access token comes from
+ * {@link FcmServiceAccount} (or a fixed one): taken once per batch, and renewed once when FCM answers 401 (the token was revoked, or
+ * ran out early), the refused request then sent again with the new one.
  */
 @Component
 @EnableConfigurationProperties(AppPushProperties.class)
@@ -43,14 +46,15 @@ class AppPushSender implements ChannelSender {
   private final PooledHttp http = new PooledHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(CONNECT_TIMEOUT).build(), "fcm-push");
   private final URI endpoint;
-  private final String authorization;
+  /** Null when neither credentials nor a token are configured: nothing is sent. */
+  private final ChannelTokens tokens;
   private final Semaphore inFlight;
   private final ObjectMapper json;
 
   AppPushSender(AppPushProperties properties, ObjectMapper json) {
     this.endpoint = URI.create(properties.baseUrl().replaceAll("/+$", "") + "/v1/projects/"
         + properties.projectId() + "/messages:send");
-    this.authorization = "Bearer " + properties.accessToken();
+    this.tokens = FcmServiceAccount.of(properties);
     this.inFlight = new Semaphore(properties.maxInFlight());
     this.json = json;
   }
@@ -62,8 +66,22 @@ class AppPushSender implements ChannelSender {
 
   @Override
   public List<SendOutcome> send(List<Outgoing> batch) {
+    if (tokens == null) {
+      return notSent(batch, "Chưa cấu hình tài khoản dịch vụ FCM / App push is not configured: set "
+          + "GRIDCARE_FCM_CREDENTIALS");
+    }
+    ChannelTokens.InUse bearer;
+    try {
+      bearer = new ChannelTokens.InUse(tokens.current());
+    } catch (IOException | RuntimeException e) {
+      // Google's message names the token endpoint's answer (status, error code), never a token or the key
+      String reason = firstLine(e.getMessage());
+      log.warn("App push: no FCM access token: {} {}", e.getClass().getSimpleName(), reason);
+      return notSent(batch, "Không lấy được access token FCM / Could not get an FCM access token: "
+          + e.getClass().getSimpleName() + (reason.isEmpty() ? "" : " " + reason));
+    }
     long started = System.nanoTime();
-    List<CompletableFuture<SendOutcome>> pending = batch.stream().map(this::push).toList();
+    List<CompletableFuture<SendOutcome>> pending = batch.stream().map(message -> push(message, bearer)).toList();
     List<SendOutcome> outcomes = pending.stream().map(CompletableFuture::join).toList();
     log.info("App push batch of {} in {} ms: {} accepted, {} rejected, {} not sent", batch.size(),
         Duration.ofNanos(System.nanoTime() - started).toMillis(), count(outcomes, SendOutcome.Accepted.class),
@@ -74,7 +92,7 @@ class AppPushSender implements ChannelSender {
     return outcomes;
   }
 
-  private CompletableFuture<SendOutcome> push(Outgoing message) {
+  private CompletableFuture<SendOutcome> push(Outgoing message, ChannelTokens.InUse bearer) {
     List<String> tokens = message.addresses() == null ? List.of()
         : new ArrayList<>(new LinkedHashSet<>(message.addresses()));
     tokens.removeIf(token -> token == null || token.isBlank());
@@ -82,28 +100,26 @@ class AppPushSender implements ChannelSender {
       return CompletableFuture.completedFuture(new SendOutcome.Rejected(message.deliveryKey(), "NO_TOKEN",
           "Khách hàng không có thiết bị nhận thông báo / No push token", List.of()));
     }
-    List<CompletableFuture<TokenAnswer>> answers = tokens.stream().map(token -> pushTo(message, token)).toList();
+    List<CompletableFuture<TokenAnswer>> answers = tokens.stream().map(token -> pushTo(message, token, bearer))
+        .toList();
     return CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
         .thenApply(done -> outcome(message.deliveryKey(), answers.stream().map(CompletableFuture::join).toList()));
   }
 
   /** One request; waits here while as many are in flight as allowed, so the caller's thread paces the batch. */
-  private CompletableFuture<TokenAnswer> pushTo(Outgoing message, String token) {
-    HttpRequest request;
+  private CompletableFuture<TokenAnswer> pushTo(Outgoing message, String token, ChannelTokens.InUse bearer) {
+    String body = body(message, token);
+    String accessToken = bearer.value();
     try {
-      request = HttpRequest.newBuilder(endpoint)
-          .header("Authorization", authorization)
-          .header("Content-Type", "application/json; charset=UTF-8")
-          .timeout(REQUEST_TIMEOUT)
-          .POST(HttpRequest.BodyPublishers.ofString(body(message, token), StandardCharsets.UTF_8))
-          .build();
       inFlight.acquire();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return CompletableFuture.completedFuture(TokenAnswer.transientFault(token, "interrupted"));
     }
     try {
-      return http.send(request)
+      return http.send(request(body, accessToken))
+          .thenCompose(response -> response.statusCode() == 401
+              ? withRenewedToken(body, accessToken, bearer, response) : CompletableFuture.completedFuture(response))
           .handle((response, error) -> {
             inFlight.release();
             return error != null ? TokenAnswer.transientFault(token, rootCause(error).getClass().getSimpleName())
@@ -113,6 +129,36 @@ class AppPushSender implements ChannelSender {
       inFlight.release();
       return CompletableFuture.completedFuture(TokenAnswer.transientFault(token, e.getClass().getSimpleName()));
     }
+  }
+
+  private HttpRequest request(String body, String accessToken) {
+    return HttpRequest.newBuilder(endpoint)
+        .header("Authorization", "Bearer " + accessToken)
+        .header("Content-Type", "application/json; charset=UTF-8")
+        .timeout(REQUEST_TIMEOUT)
+        .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8))
+        .build();
+  }
+
+  /**
+   * FCM refused the access token (401 UNAUTHENTICATED): once, the request goes again with a renewed one, which the
+   * rest of the batch then uses too. Without a new token the 401 stands and the message is not sent.
+   */
+  private CompletableFuture<HttpResponse<String>> withRenewedToken(String body, String refused, ChannelTokens.InUse bearer,
+      HttpResponse<String> unauthorized) {
+    String renewed;
+    try {
+      renewed = tokens.renew(refused);
+    } catch (IOException | RuntimeException e) {
+      log.warn("App push: FCM refused the access token and a new one could not be had: {} {}",
+          e.getClass().getSimpleName(), firstLine(e.getMessage()));
+      return CompletableFuture.completedFuture(unauthorized);
+    }
+    if (renewed == null || renewed.equals(refused)) {
+      return CompletableFuture.completedFuture(unauthorized);
+    }
+    bearer.replace(renewed);
+    return http.send(request(body, renewed));
   }
 
   /** {@code {"message":{"token", "notification":{"title","body"}, "data":{..., "deliveryKey"}}}} */
@@ -213,6 +259,21 @@ class AppPushSender implements ChannelSender {
       cause = cause.getCause();
     }
     return cause;
+  }
+
+  private static List<SendOutcome> notSent(List<Outgoing> batch, String reason) {
+    log.warn("App push: {} messages not sent: {}", batch.size(), reason);
+    return batch.stream().<SendOutcome>map(message -> new SendOutcome.NotSent(message.deliveryKey(), reason))
+        .toList();
+  }
+
+  /** The first line of a library's message, shortened: Google's go on with the token endpoint's whole answer. */
+  private static String firstLine(String message) {
+    if (message == null) {
+      return "";
+    }
+    String line = message.lines().findFirst().orElse("");
+    return line.length() > 200 ? line.substring(0, 200) : line;
   }
 
   private static long count(List<SendOutcome> outcomes, Class<? extends SendOutcome> kind) {

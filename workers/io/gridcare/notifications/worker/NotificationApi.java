@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -28,6 +30,7 @@ import org.springframework.stereotype.Component;
 @Component
 class NotificationApi implements ReceiptReporter {
 
+  private static final String ZALO_TOKEN = "/channels/zalo/access-token";
   private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(3);
   /** Well inside the push topic's lock (application.yml). */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
@@ -75,6 +78,31 @@ class NotificationApi implements ReceiptReporter {
     post("/notification-receipts", Map.of("receipts", receipts));
   }
 
+  /** The Zalo OA's access token as the servers keep it; {@link Unavailable} while they have none valid. */
+  ZaloToken zaloAccessToken() {
+    JsonNode answer = send(HttpRequest.newBuilder(URI.create(baseUrl + ZALO_TOKEN)).GET(), ZALO_TOKEN);
+    String token = answer.path("accessToken").asText("");
+    Instant expiresAt;
+    try {
+      expiresAt = Instant.parse(answer.path("expiresAt").asText(""));
+    } catch (DateTimeParseException e) {
+      expiresAt = null;
+    }
+    if (token.isBlank() || expiresAt == null) {
+      throw new Unavailable("GridCare's API answered " + ZALO_TOKEN + " without a token and its expiry");
+    }
+    return new ZaloToken(token, expiresAt);
+  }
+
+  /** An access token of the Zalo OA and when it runs out. */
+  record ZaloToken(String accessToken, Instant expiresAt) {
+
+    @Override
+    public String toString() {
+      return "ZaloToken[expiresAt=" + expiresAt + "]";
+    }
+  }
+
   private static Map<String, Object> outcome(SendOutcome outcome, String address) {
     Map<String, Object> reported = new java.util.LinkedHashMap<>();
     reported.put("deliveryKey", outcome.deliveryKey());
@@ -98,18 +126,20 @@ class NotificationApi implements ReceiptReporter {
   }
 
   private JsonNode post(String path, Object body) {
-    HttpRequest request;
+    HttpRequest.Builder request;
     try {
       request = HttpRequest.newBuilder(URI.create(baseUrl + path))
-          .header("Authorization", authorization)
           .header("Content-Type", "application/json")
-          .header("Accept", "application/json")
-          .timeout(REQUEST_TIMEOUT)
-          .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8)).build();
+          .POST(HttpRequest.BodyPublishers.ofString(json.writeValueAsString(body), StandardCharsets.UTF_8));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
-    String where = path.replaceAll("\\?.*", "");
+    return send(request, path.replaceAll("\\?.*", ""));
+  }
+
+  private JsonNode send(HttpRequest.Builder builder, String where) {
+    HttpRequest request = builder.header("Authorization", authorization).header("Accept", "application/json")
+        .timeout(REQUEST_TIMEOUT).build();
     HttpResponse<String> response;
     try {
       response = http.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -1,8 +1,10 @@
 package io.gridcare.notifications.worker;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,6 +31,9 @@ import org.springframework.stereotype.Component;
  * {@code max-in-flight} at once in this process, however many batches are sent side by side. What each answer
  * means is decided in {@link ZnsAnswers}. A request that times out is {@code NotSent}, although Zalo may have taken
  * it: trying again can send it twice, which is better than not at all.
+ *
+ * <p>The OA's access token comes from {@link ZaloServerTokens} (or a fixed one): taken once per batch; when Zalo answers that it is
+ * invalid (-124: renewed or revoked meanwhile), a newer one is asked for and the refused message sent again, once.
  */
 @Component
 @EnableConfigurationProperties(ZaloZnsSettings.class)
@@ -45,14 +50,14 @@ class ZaloZnsSender implements ChannelSender {
   private final PooledHttp http = new PooledHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(CONNECT_TIMEOUT).build(), "zalo-zns");
   private final URI endpoint;
-  private final String accessToken;
+  private final ChannelTokens tokens;
   private final Duration requestTimeout;
   private final Semaphore inFlight;
   private final ObjectMapper json;
 
-  ZaloZnsSender(ZaloZnsSettings settings, ObjectMapper json) {
+  ZaloZnsSender(ZaloZnsSettings settings, NotificationApi api, ObjectMapper json) {
     this.endpoint = URI.create(settings.baseUrl().replaceAll("/+$", "") + SEND_PATH);
-    this.accessToken = settings.accessToken() == null ? "" : settings.accessToken().trim();
+    this.tokens = ZaloServerTokens.of(settings, api);
     this.requestTimeout = settings.requestTimeout();
     this.inFlight = new Semaphore(settings.maxInFlight());
     this.json = json;
@@ -65,21 +70,26 @@ class ZaloZnsSender implements ChannelSender {
 
   @Override
   public List<SendOutcome> send(List<Outgoing> batch) {
+    ChannelTokens.InUse token;
+    try {
+      token = new ChannelTokens.InUse(tokens.current());
+    } catch (IOException | RuntimeException e) {
+      String reason = "Chưa có access token của Zalo OA / No Zalo OA access token: " + e.getMessage();
+      log.warn("Zalo ZNS: {} messages not sent: {}", batch.size(), reason);
+      return batch.stream().<SendOutcome>map(message -> new SendOutcome.NotSent(message.deliveryKey(), reason))
+          .toList();
+    }
     List<CompletableFuture<SendOutcome>> pending = new ArrayList<>(batch.size());
     for (Outgoing message : batch) {
-      pending.add(send(message));
+      pending.add(send(message, token));
     }
     List<SendOutcome> outcomes = pending.stream().map(CompletableFuture::join).toList();
     report(outcomes);
     return outcomes;
   }
 
-  private CompletableFuture<SendOutcome> send(Outgoing message) {
+  private CompletableFuture<SendOutcome> send(Outgoing message, ChannelTokens.InUse token) {
     String key = message.deliveryKey();
-    if (accessToken.isEmpty()) {
-      return done(new SendOutcome.NotSent(key, "Chưa cấu hình access token của Zalo OA / "
-          + "Zalo ZNS is not configured: set GRIDCARE_ZALO_ACCESS_TOKEN"));
-    }
     if (message.znsTemplateId() == null || message.znsTemplateId().isBlank()) {
       return done(new SendOutcome.NotSent(key,
           "Loại thông báo chưa có mẫu ZNS / The notice type has no ZNS template"));
@@ -89,14 +99,9 @@ class ZaloZnsSender implements ChannelSender {
       return done(new SendOutcome.Rejected(key, String.valueOf(ZnsAnswers.PHONE_INVALID),
           "Không có số điện thoại hợp lệ / No valid phone number", List.of()));
     }
-    HttpRequest request;
+    byte[] body;
     try {
-      request = HttpRequest.newBuilder(endpoint)
-          .header("access_token", accessToken)
-          .header("Content-Type", "application/json")
-          .timeout(requestTimeout)
-          .POST(HttpRequest.BodyPublishers.ofByteArray(body(message, phone)))
-          .build();
+      body = body(message, phone);
     } catch (JsonProcessingException e) {
       return done(new SendOutcome.NotSent(key, "Không tạo được yêu cầu / Could not write the request"));
     }
@@ -107,7 +112,10 @@ class ZaloZnsSender implements ChannelSender {
       return done(new SendOutcome.NotSent(key, "Bị ngắt trước khi gửi / Interrupted before sending"));
     }
     try {
-      return http.send(request)
+      String sentWith = token.value();
+      return http.send(request(body, sentWith))
+          .thenCompose(response -> ZnsAnswers.accessTokenInvalid(response.statusCode(), response.body(), json)
+              ? withRenewedToken(body, sentWith, token, response) : CompletableFuture.completedFuture(response))
           .handle((response, failure) -> {
             inFlight.release();
             return failure == null
@@ -118,6 +126,35 @@ class ZaloZnsSender implements ChannelSender {
       inFlight.release();
       return done(new SendOutcome.NotSent(key, "Zalo không trả lời / Zalo did not answer: " + cause(e)));
     }
+  }
+
+  private HttpRequest request(byte[] body, String accessToken) {
+    return HttpRequest.newBuilder(endpoint)
+        .header("access_token", accessToken)
+        .header("Content-Type", "application/json")
+        .timeout(requestTimeout)
+        .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+        .build();
+  }
+
+  /**
+   * Zalo called the token invalid: once, the message goes again with a newer token, which the rest of the batch
+   * then uses too. Without one, Zalo's answer stands and an operator sees it.
+   */
+  private CompletableFuture<HttpResponse<String>> withRenewedToken(byte[] body, String refused, ChannelTokens.InUse token,
+      HttpResponse<String> invalid) {
+    String renewed;
+    try {
+      renewed = tokens.renew(refused);
+    } catch (IOException | RuntimeException e) {
+      log.warn("Zalo ZNS: the access token was refused and no newer one could be had: {}", e.getMessage());
+      return CompletableFuture.completedFuture(invalid);
+    }
+    if (renewed == null || renewed.equals(refused)) {
+      return CompletableFuture.completedFuture(invalid);
+    }
+    token.replace(renewed);
+    return http.send(request(body, renewed));
   }
 
   private byte[] body(Outgoing message, String phone) throws JsonProcessingException {

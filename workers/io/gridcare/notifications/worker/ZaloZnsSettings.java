@@ -10,7 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * OA secret key from the same keys itself.
  *
  * @param baseUrl      Zalo's Business Open API, or the sandbox when {@code gridcare.sandbox.enabled}
- * @param accessToken  the OA's access token; empty leaves every message not sent until an operator sets it
+ * @param accessToken  a fixed access token of the OA (the sandbox's); empty: the worker asks a server for the one
+ *                     the servers keep and renew ({@code GET /api/channels/zalo/access-token})
  * @param maxInFlight  requests open at once per worker process
  * @param requestTimeout how long one request may take
  */

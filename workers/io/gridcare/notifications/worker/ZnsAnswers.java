@@ -55,9 +55,21 @@ final class ZnsAnswers {
       Map.entry(-112, "Dữ liệu mẫu ZNS không hợp lệ / ZNS template data invalid"),
       Map.entry(-117, "OA không có quyền dùng mẫu ZNS này / The OA may not use this ZNS template"),
       Map.entry(ACCESS_TOKEN_INVALID, "Access token của OA không hợp lệ hoặc hết hạn / OA access token invalid "
-          + "or expired: set GRIDCARE_ZALO_ACCESS_TOKEN"));
+          + "or expired: see the server's Zalo token (GET /api/channels/zalo/credentials)"));
 
   private ZnsAnswers() {
+  }
+
+  /** Whether Zalo refused the request's access token (-124): a newer token may pass. */
+  static boolean accessTokenInvalid(int status, String body, ObjectMapper json) {
+    if (status != 200 || body == null || !body.contains(String.valueOf(ACCESS_TOKEN_INVALID))) {
+      return false;
+    }
+    try {
+      return json.readTree(body).path("error").asInt(SUCCESS) == ACCESS_TOKEN_INVALID;
+    } catch (JsonProcessingException e) {
+      return false;
+    }
   }
 
   /** The outcome of one answer: HTTP status and body as Zalo sent them. */

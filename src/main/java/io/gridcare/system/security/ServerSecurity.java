@@ -58,6 +58,9 @@ class ServerSecurity {
             .requestMatchers(paths("/api/sandbox/**")).hasRole(Access.ADMIN)
             .requestMatchers(paths("/api/sources/**", "/api/imports", "/api/imports/**"))
             .hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            // workers send on Zalo with the OA's access token the servers keep; admins replace its refresh token
+            .requestMatchers(get("/api/channels/zalo/access-token")).hasAnyRole(Access.WORKER, Access.ADMIN)
+            .requestMatchers(paths("/api/channels/zalo/credentials")).hasRole(Access.ADMIN)
             // channels' backends (the App's) report what became of the messages sent through them
             .requestMatchers(paths("/api/channels/*/receipts")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
             .requestMatchers(paths("/api/events/**")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)

@@ -128,7 +128,7 @@ class AppPushSenderTest {
   @Test
   void anUnreachableProviderLeavesEveryMessageNotSent() throws IOException {
     AppPushSender nowhere = new AppPushSender(
-        new AppPushProperties("http://127.0.0.1:" + closedPort(), "gridcare-sandbox", "token", 4), new ObjectMapper());
+        new AppPushProperties("http://127.0.0.1:" + closedPort(), "gridcare-sandbox", null, "token", 4), new ObjectMapper());
 
     List<SendOutcome> outcomes = nowhere.send(List.of(outgoing(key(1), token("a")), outgoing(key(2), token("b"))));
 

@@ -45,11 +45,14 @@ class ZaloZnsSenderTest {
   private final ZaloZnsSender sender;
   private final ObservedReceipts.Log receipts;
   private final ObjectMapper json;
+  private final NotificationApi api;
   private final String baseUrl;
 
   ZaloZnsSenderTest(@Autowired ZaloZnsSender sender, @Autowired ObservedReceipts.Log receipts,
-      @Autowired ObjectMapper json, @Value("${gridcare.channels.zalo.base-url}") String baseUrl) {
+      @Autowired ObjectMapper json, @Autowired NotificationApi api,
+      @Value("${gridcare.channels.zalo.base-url}") String baseUrl) {
     this.sender = sender;
+    this.api = api;
     this.receipts = receipts;
     this.json = json;
     this.baseUrl = baseUrl;
@@ -116,7 +119,7 @@ class ZaloZnsSenderTest {
   @Test
   void aWrongAccessTokenStopsEveryMessageForAnOperator() {
     ZaloZnsSender withWrongToken = new ZaloZnsSender(
-        new ZaloZnsSettings(baseUrl, "expired-token", 64, Duration.ofSeconds(5)), json);
+        new ZaloZnsSettings(baseUrl, "expired-token", 64, Duration.ofSeconds(5)), api, json);
 
     List<SendOutcome> outcomes = withWrongToken.send(List.of(message("+84912000031"), message("+84912000033")));
 
@@ -131,7 +134,7 @@ class ZaloZnsSenderTest {
       closedPort = socket.getLocalPort();
     }
     ZaloZnsSender toNowhere = new ZaloZnsSender(
-        new ZaloZnsSettings("http://127.0.0.1:" + closedPort, "token", 64, Duration.ofSeconds(5)), json);
+        new ZaloZnsSettings("http://127.0.0.1:" + closedPort, "token", 64, Duration.ofSeconds(5)), api, json);
 
     assertThat(toNowhere.send(List.of(message("+84912000041"))).get(0)).isInstanceOf(SendOutcome.NotSent.class);
   }
