@@ -26,9 +26,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Takes events from the source systems (and, in-process, from GridCare's own online requests: the
- * {@link NoticeType.EventSource#PORTAL} source) and starts a notice for each new one. An event is known by its source and
- * its {@code eventId}: sent again, it answers the notice it raised the first time and starts nothing. The event,
- * its notice and the flow's start commit together, or none of them.
+ * {@link NoticeType.EventSource#PORTAL} source) and starts a notice for each new one. An event is known by its
+ * source and its {@code eventId}: sent again, it answers the notice it raised the first time and starts nothing.
+ * The event, its notice and the flow's start commit together, or none of them.
  */
 @Service
 public class NotificationEvents {

@@ -16,8 +16,9 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns claimed attempts into messages: the notice's template version rendered for each recipient in its
- * language, with the address the channel needs (a customer's from Customer 360, a contact's from the notice). A recipient who has lost that address since routing (or a
- * template that cannot be filled) is answered at once as refused, so the recipient moves to its next channel.
+ * language, with the address the channel needs (a customer's from Customer 360, a contact's from the notice). A
+ * recipient who has lost that address since routing (or a template that cannot be filled) is answered at once as
+ * refused, so the recipient moves to its next channel.
  */
 @Service
 class OutgoingMessages {

@@ -107,7 +107,8 @@ class DeliveryLedgerTest {
               insert into delivery_attempt (delivery_key, notice_id, customer_code, attempt, round, channel,
                                             batch_id, status)
               values (:key, :notice, :code, 1, 1, :channel, :batch, :status)""")
-          .param("key", key).param("notice", notice).param("code", key.substring(key.indexOf(':') + 1, key.lastIndexOf(':')))
+          .param("key", key).param("notice", notice)
+          .param("code", key.substring(key.indexOf(':') + 1, key.lastIndexOf(':')))
           .param("channel", channel.name()).param("batch", batch).param("status", status).update();
     }
     return batch;
