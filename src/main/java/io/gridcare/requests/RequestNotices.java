@@ -4,8 +4,11 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.gridcare.customers.PhoneNumbers;
 import io.gridcare.notifications.NoticeType;
 import io.gridcare.notifications.NotificationEvents;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
@@ -14,6 +17,8 @@ import org.springframework.stereotype.Component;
  */
 @Component
 class RequestNotices {
+
+  private static final Logger log = LoggerFactory.getLogger(RequestNotices.class);
 
   private final NotificationEvents notifications;
   private final ServiceCatalog catalog;
@@ -29,6 +34,11 @@ class RequestNotices {
 
   /** {@code step}: the timeline step this notice tells of, so a notice is raised once per step. */
   void tell(ServiceRequest request, RequestStatus status, Label note, int step) {
+    if (request.customerCode() == null && PhoneNumbers.vietnameseMobile(request.phone()).isEmpty()) {
+      // a landline or foreign number: no channel reaches it; the customer follows the request on the portal
+      log.info("Request {} is {}; its requester has no mobile number to notify", request.code(), status);
+      return;
+    }
     ObjectNode event = json.createObjectNode();
     event.put("eventId", "request:" + request.code() + ":" + step);
     event.put("type", NoticeType.REQUEST_STATUS_CHANGED.name());
