@@ -195,6 +195,31 @@ class PortalRequestsTest {
   }
 
   @Test
+  void newConnectionApplicantWithNoCustomerCodeIsForwardedAndNotifiedOnTheirPhone() {
+    Response submitted = portal.postJson("/api/portal/requests", """
+        {"serviceType":"NEW_LV_RESIDENTIAL_1P","reasonCode":"NEW_HOUSE","contactName":"Lê Văn Bình",
+         "phone":"0912000131","idNumber":"001090012399","purposeOfUse":"RESIDENTIAL",
+         "address":{"street":"Số 18 ngõ 72 phố Dịch Vọng Hậu","ward":"Dịch Vọng Hậu","district":"Quận Cầu Giấy",
+                    "province":"Hà Nội"},
+         "documents":[{"kind":"ID_CARD","url":"https://portal.example/d/11"},
+                      {"kind":"LAND_USE_CERTIFICATE","url":"https://portal.example/d/12"}]}""");
+    assertThat(submitted.status()).as(submitted.body()).isEqualTo(201);
+    assertThat(submitted.json().path("warnings")).as("a clean application, from the seeded catalog").isEmpty();
+    String code = submitted.json().path("code").asText();
+
+    Task handling = await().atMost(Duration.ofSeconds(20)).until(() -> task(code, "Task_HandleRequest"),
+        task -> task != null);
+    assertThat(tasks.getIdentityLinksForTask(handling.getId()))
+        .anySatisfy(link -> assertThat(link.getGroupId()).as("the unit of the address").isEqualTo("unit-PD12"));
+    assertThat(sql.sql("""
+            select audience -> 'contact' ->> 'phone' from notice
+             where type = 'REQUEST_STATUS_CHANGED' and variables ->> 'requestCode' = :code""")
+        .param("code", code).query(String.class).list())
+        .as("received and forwarded, to the applicant's phone").hasSize(2).allSatisfy(phone ->
+            assertThat(phone).endsWith("912000131"));
+  }
+
+  @Test
   void requestWithWarningsIsReviewedAndTheCustomersSupplementSendsItOn() {
     Response submitted = portal.postJson("/api/portal/requests", """
         {"serviceType":"T_CAPACITY","reasonCode":"INCREASE","customerCode":"%s","contactName":"Nguyễn Thị Hoa",
