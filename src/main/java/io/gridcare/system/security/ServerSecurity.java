@@ -71,6 +71,12 @@ class ServerSecurity {
             .requestMatchers(get("/api/notice-templates/**"), post("/api/notice-templates/*/preview"))
                 .hasAnyRole(Access.STAFF, Access.ADMIN)
             .requestMatchers(paths("/api/notice-templates/**")).hasRole(Access.ADMIN)
+            // the public portal reads the service catalog without a login
+            .requestMatchers(get("/api/portal/services")).permitAll()
+            // staff read the service catalog; only admins change it
+            .requestMatchers(get("/api/service-types"), get("/api/service-types/*"))
+                .hasAnyRole(Access.STAFF, Access.ADMIN)
+            .requestMatchers(paths("/api/service-types", "/api/service-types/**")).hasRole(Access.ADMIN)
             .requestMatchers(paths("/api/**")).hasAnyRole(Access.STAFF, Access.ADMIN)
             .anyRequest().denyAll())
         .authenticationProvider(identity)
