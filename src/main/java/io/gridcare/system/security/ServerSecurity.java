@@ -75,7 +75,12 @@ class ServerSecurity {
             .requestMatchers(paths("/api/portal/**")).permitAll()
             // Power Companies' own systems report outcomes; request workers read what they hand over
             .requestMatchers(post("/api/requests/*/outcome")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            .requestMatchers(get("/api/requests/stats")).hasAnyRole(Access.STAFF, Access.ADMIN)
             .requestMatchers(get("/api/requests/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)
+            // staff read the service catalog; only admins change it
+            .requestMatchers(get("/api/service-types"), get("/api/service-types/*"))
+                .hasAnyRole(Access.STAFF, Access.ADMIN)
+            .requestMatchers(paths("/api/service-types", "/api/service-types/**")).hasRole(Access.ADMIN)
             .requestMatchers(paths("/api/**")).hasAnyRole(Access.STAFF, Access.ADMIN)
             .anyRequest().denyAll())
         .authenticationProvider(identity)
