@@ -75,8 +75,9 @@ class ServiceRequests {
   int status(long id, RequestStatus status, Label note, String actor, Instant at) {
     sql.sql("""
             update service_request set status = :status, version = version + 1,
-                   forwarded_at = case when :status = 'FORWARDED' then coalesce(forwarded_at, :at) else forwarded_at end,
-                   closed_at = case when :open then null else :at end,
+                   forwarded_at = case when :status = 'FORWARDED' then coalesce(forwarded_at, cast(:at as timestamptz))
+                                  else forwarded_at end,
+                   closed_at = case when :open then null else cast(:at as timestamptz) end,
                    outcome_note = case when :open then outcome_note else :note end
              where id = :id""")
         .param("status", status.name()).param("open", status.open()).param("at", Timestamp.from(at))
