@@ -1,13 +1,13 @@
 package io.gridcare.customers;
 
 /** Personal data as staff without the personal-data permission see it: enough to recognise, not to use. */
-final class Masking {
+public final class Masking {
 
   private Masking() {
   }
 
   /** {@code +84912345678} to {@code +849*****678}. */
-  static String phone(String phone) {
+  public static String phone(String phone) {
     if (phone == null || phone.length() < 8) {
       return phone == null ? null : "*".repeat(phone.length());
     }
@@ -15,7 +15,7 @@ final class Masking {
   }
 
   /** {@code lan.nguyen@example.vn} to {@code l*********@example.vn}. */
-  static String email(String email) {
+  public static String email(String email) {
     if (email == null) {
       return null;
     }

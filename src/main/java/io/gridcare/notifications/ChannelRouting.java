@@ -40,6 +40,9 @@ class ChannelRouting {
   static final String QUIET_HOURS = "Decision_QuietHours";
   static final ZoneId LOCAL = ZoneId.of("Asia/Ho_Chi_Minh");
   private static final int PAGE = 5000;
+  /** The recipient kinds Decision_ChannelRoute tells apart ({@code recipientKind}). */
+  static final String CUSTOMER = "CUSTOMER";
+  static final String CONTACT = "CONTACT";
 
   private final Ledger ledger;
   private final CustomerProfiles profiles;
@@ -69,10 +72,14 @@ class ChannelRouting {
       if (codes.isEmpty()) {
         break;
       }
-      Map<String, CustomerProfile> byCode = profiles.profiles(codes);
+      Map<String, CustomerProfile> byCode = profiles.profiles(
+          codes.stream().filter(code -> !NoticeContact.isKey(code)).toList());
       List<Ledger.Route> page = new ArrayList<>(codes.size());
       for (String code : codes) {
-        page.add(route(notice, code, byCode.get(code), route, quiet, now));
+        page.add(NoticeContact.isKey(code)
+            ? routeContact(notice, code, NoticeContact.of(notice).filter(contact -> contact.key().equals(code))
+                .orElse(null), route)
+            : route(notice, code, byCode.get(code), route, quiet, now));
       }
       ledger.route(notice.id(), page);
       after = codes.get(codes.size() - 1);
@@ -86,9 +93,7 @@ class ChannelRouting {
       return new Ledger.Route(code, List.of(), false, null);
     }
     Set<Channel> optedOut = contact.optedOut() == null ? Set.of() : contact.optedOut();
-    Map<String, Object> inputs = new HashMap<>();
-    inputs.put("urgency", notice.urgency());
-    inputs.put("mandatory", notice.mandatory());
+    Map<String, Object> inputs = inputs(notice, CUSTOMER);
     inputs.put("preferredChannel", contact.preferredChannel() == null ? null : contact.preferredChannel().name());
     boolean hasApp = contact.appRegistered() && contact.pushTokens() != null && !contact.pushTokens().isEmpty();
     boolean hasZalo = contact.zaloUserId() != null && contact.mobile() != null;
@@ -118,6 +123,37 @@ class ChannelRouting {
       }
     }
     return new Ledger.Route(code, channels, false, holdUntil);
+  }
+
+  /**
+   * A contact has only what they gave: a mobile number and maybe an e-mail address; no App, no Zalo user id, no
+   * preference, opt-outs or quiet hours. Decision_ChannelRoute decides what their phone is good for.
+   */
+  private Ledger.Route routeContact(Notice notice, String key, NoticeContact contact, Deployed route) {
+    if (contact == null) {
+      return new Ledger.Route(key, List.of(), false, null);
+    }
+    Map<String, Object> inputs = inputs(notice, CONTACT);
+    inputs.put("preferredChannel", null);
+    inputs.put("hasApp", false);
+    inputs.put("hasZalo", false);
+    inputs.put("hasEmail", contact.email() != null);
+    inputs.put("hasSms", true);
+    inputs.put("optedOutApp", false);
+    inputs.put("optedOutZalo", false);
+    inputs.put("optedOutEmail", false);
+    inputs.put("optedOutSms", false);
+    List<Channel> channels = routes.get(route.key(inputs), ignored -> evaluateRoute(route.decision(), inputs));
+    return new Ledger.Route(key, channels, false, null);
+  }
+
+  private static Map<String, Object> inputs(Notice notice, String recipientKind) {
+    Map<String, Object> inputs = new HashMap<>();
+    inputs.put("noticeType", notice.type().name());
+    inputs.put("recipientKind", recipientKind);
+    inputs.put("urgency", notice.urgency());
+    inputs.put("mandatory", notice.mandatory());
+    return inputs;
   }
 
   private List<Channel> evaluateRoute(DmnDecision route, Map<String, Object> inputs) {

@@ -11,9 +11,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.gridcare.customers.Audience;
 import io.gridcare.customers.CustomerProfile;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -22,16 +27,16 @@ import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 
 /**
- * What each source system's events carry, by source. The payload names the audience (one customer, or a unit's
- * substations and feeders) and the values the notice's template shows. Each type also requires the fields its
- * standard template cannot do without ({@link #required}).
+ * What each source system's events carry, by source. The payload names the audience (one customer, a unit's
+ * substations and feeders, or one person who is not a customer yet) and the values the notice's template shows.
+ * Each type also requires the fields its standard template cannot do without ({@link #required}).
  */
 final class EventPayloads {
 
   private EventPayloads() {
   }
 
-  sealed interface Payload permits Billing, Outage, Consumption, Crm {
+  sealed interface Payload permits Billing, Outage, Consumption, Crm, Verification {
 
     /** Whom the notice addresses. */
     Target target();
@@ -41,14 +46,44 @@ final class EventPayloads {
 
     /** What makes two notices "the same content" for a customer (see {@link NoticeType}); null: never merged. */
     String contentKey(NoticeType type);
+
+    /** The payload as the event log keeps it. */
+    default JsonNode recorded(JsonNode payload) {
+      return payload;
+    }
   }
 
-  /** One customer, or the customers of a unit's grid area. */
-  record Target(String customerCode, Audience audience) {
+  /** One customer, the customers of a unit's grid area, or one person who is not a customer. */
+  record Target(String customerCode, Audience audience, NoticeContact contact) {
 
-    String unitCode() {
-      return customerCode != null ? customerCode.substring(0, 4) : audience.unit();
+    Target(String customerCode, Audience audience) {
+      this(customerCode, audience, null);
     }
+
+    Target(NoticeContact contact) {
+      this(null, null, contact);
+    }
+
+    /** The unit the notice belongs to; null for a contact no unit handles. */
+    String unitCode() {
+      if (customerCode != null) {
+        return customerCode.substring(0, 4);
+      }
+      return contact != null ? contact.unitCode() : audience.unit();
+    }
+
+    /** Whom the ledger keys the only recipient by, for a notice to one customer or contact. */
+    String recipientKey() {
+      return customerCode != null ? customerCode : contact.key();
+    }
+  }
+
+  /** Someone who is not (yet) a customer, such as a new-connection applicant: a name, a mobile, maybe e-mail. */
+  record Contact(
+      @NotBlank @Size(max = 100) String name,
+      @NotBlank @Size(max = 32) String phone,
+      @Email @Size(max = 200) String email,
+      @NotBlank @Pattern(regexp = "P[A-Z][0-9]{2}") String unitCode) {
   }
 
   record Billing(
@@ -150,9 +185,13 @@ final class EventPayloads {
     }
   }
 
-  /** A service request or complaint in CRM changed status. */
+  /**
+   * A service request or complaint in CRM (or an online request) changed status: of a customer, or of someone
+   * who has no customer code yet (exactly one of {@code customerCode} and {@code contact}).
+   */
   record Crm(
-      @NotBlank @Pattern(regexp = CustomerProfile.CODE_FORMAT) String customerCode,
+      @Pattern(regexp = CustomerProfile.CODE_FORMAT) String customerCode,
+      @Valid Contact contact,
       @NotBlank @Size(max = 32) String requestCode,
       @NotNull @Valid LocalizedText status,
       @Valid LocalizedText serviceName,
@@ -161,7 +200,8 @@ final class EventPayloads {
 
     @Override
     public Target target() {
-      return new Target(customerCode, null);
+      return customerCode != null ? new Target(customerCode, null)
+          : new Target(NoticeContact.of(contact.name(), contact.phone(), contact.email(), contact.unitCode()));
     }
 
     @Override
@@ -173,7 +213,50 @@ final class EventPayloads {
 
     @Override
     public String contentKey(NoticeType type) {
-      return type + ":" + customerCode + ":" + requestCode + ":" + status.vi();
+      return type + ":" + target().recipientKey() + ":" + requestCode + ":" + status.vi();
+    }
+  }
+
+  /**
+   * A one-time code that proves a person holds a phone number, raised by GridCare's online requests. The code
+   * reaches the phone and the notice's variables, and nowhere else: the event log keeps it masked, and so does
+   * {@link #toString}.
+   */
+  record Verification(
+      @NotBlank @Size(max = 32) String phone,
+      @NotBlank @Pattern(regexp = "[0-9]{4,8}", message = "4 đến 8 chữ số / 4 to 8 digits") String code,
+      @NotNull @Min(1) @Max(60) Integer expiresInMinutes,
+      @Valid LocalizedText purpose) implements Payload {
+
+    static final String MASKED = "******";
+
+    @Override
+    public Target target() {
+      return new Target(NoticeContact.of(null, phone, null, null));
+    }
+
+    @Override
+    public Map<String, Object> variables() {
+      return values("code", code, "expiresInMinutes", expiresInMinutes,
+          "purpose", purpose == null ? null : purpose.asMap());
+    }
+
+    /** Two codes to one phone are two messages; the same code again within the window is one. */
+    @Override
+    public String contentKey(NoticeType type) {
+      return type + ":" + target().recipientKey() + ":" + code;
+    }
+
+    @Override
+    public JsonNode recorded(JsonNode payload) {
+      ObjectNode masked = payload.deepCopy();
+      masked.put("code", MASKED);
+      return masked;
+    }
+
+    @Override
+    public String toString() {
+      return "Verification[expiresInMinutes=" + expiresInMinutes + "]";
     }
   }
 
@@ -183,6 +266,7 @@ final class EventPayloads {
       case OUTAGES, SWITCHING -> Outage.class;
       case CONSUMPTION -> Consumption.class;
       case CRM -> Crm.class;
+      case PORTAL -> Verification.class;
     };
   }
 
@@ -197,7 +281,7 @@ final class EventPayloads {
       case OUTAGE_RESTORED -> List.of("restoredAt");
       case REQUEST_STATUS_CHANGED -> List.of("serviceName");
       case COMPLAINT_STATUS_CHANGED -> List.of("subject");
-      case ABNORMAL_CONSUMPTION -> List.of();
+      case ABNORMAL_CONSUMPTION, PHONE_VERIFICATION -> List.of();
     };
   }
 
@@ -211,6 +295,20 @@ final class EventPayloads {
             "Bắt buộc với loại " + type + " / required for type " + type});
       }
     }
+    if (payload instanceof Crm crm) {
+      if ((crm.customerCode() == null) == (crm.contact() == null)) {
+        String problem = "Cần đúng một trong customerCode và contact / exactly one of customerCode and contact is "
+            + "required";
+        problems.add(new String[] {"payload.customerCode", problem});
+        problems.add(new String[] {"payload.contact", problem});
+      }
+      if (crm.contact() != null && !NoticeContact.validPhone(crm.contact().phone())) {
+        problems.add(new String[] {"payload.contact.phone", MOBILE});
+      }
+    }
+    if (payload instanceof Verification verification && !NoticeContact.validPhone(verification.phone())) {
+      problems.add(new String[] {"payload.phone", MOBILE});
+    }
     if (payload instanceof Outage outage && (outage.substations() == null || outage.substations().isEmpty())
         && (outage.feeders() == null || outage.feeders().isEmpty())) {
       problems.add(new String[] {"payload.substations",
@@ -218,6 +316,9 @@ final class EventPayloads {
     }
     return problems;
   }
+
+  private static final String MOBILE = "Cần một số di động Việt Nam, như 0912 345 678 / a Vietnamese mobile number "
+      + "is required, such as 0912 345 678";
 
   private static Map<String, Object> values(Object... namesAndValues) {
     Map<String, Object> values = new LinkedHashMap<>();

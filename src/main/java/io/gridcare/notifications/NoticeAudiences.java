@@ -3,6 +3,7 @@ package io.gridcare.notifications;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.gridcare.customers.Audience;
 import io.gridcare.customers.CustomerAudiences;
@@ -10,7 +11,10 @@ import io.gridcare.customers.CustomerProfile;
 import io.gridcare.customers.CustomerProfiles;
 import org.springframework.stereotype.Component;
 
-/** Step 3: the notice's audience, resolved through Customer 360 into the ledger, duplicates merged. */
+/**
+ * Step 3: the notice's audience, resolved through Customer 360 into the ledger (or the one contact it names),
+ * duplicates merged.
+ */
 @Component
 class NoticeAudiences {
 
@@ -27,14 +31,22 @@ class NoticeAudiences {
   }
 
   long count(Notice notice) {
+    if (NoticeContact.of(notice).isPresent()) {
+      return 1;
+    }
     String single = (String) notice.audience().get("customerCode");
     return single != null ? profiles.profiles(List.of(single)).size() : audiences.count(audience(notice));
   }
 
   /** Writes every customer of the audience as a recipient; answers how many were merged as duplicates. */
   int prepare(Notice notice) {
+    Optional<NoticeContact> contact = NoticeContact.of(notice);
     String single = (String) notice.audience().get("customerCode");
-    if (single != null) {
+    if (contact.isPresent()) {
+      // not in Customer 360: no grid location, and the unit is the one handling their request, if any
+      ledger.addRecipients(notice.id(),
+          List.of(new Ledger.Recipient(contact.get().key(), contact.get().unitCode(), null, null)));
+    } else if (single != null) {
       add(notice.id(), List.of(single));
     } else {
       Audience audience = audience(notice);

@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import io.gridcare.customers.Audience;
@@ -45,11 +46,13 @@ class NoticePreview {
 
   Preview of(Notice notice, long audienceSize) {
     String single = (String) notice.audience().get("customerCode");
+    Optional<NoticeContact> contact = NoticeContact.of(notice);
     List<String> sample = single != null ? List.of(single)
-        : audiences.codes(NoticeAudiences.audience(notice), null, SAMPLE).codes();
+        : contact.isPresent() ? List.of() : audiences.codes(NoticeAudiences.audience(notice), null, SAMPLE).codes();
     Map<String, CustomerProfile> byCode = profiles.profiles(sample);
     Map<String, Object> values = new HashMap<>(TemplateVariables.samples(notice.type()));
     values.putAll(notice.variables());
+    contact.map(NoticeContact::name).ifPresent(name -> values.put("customerName", name));
     byCode.values().stream().findFirst().ifPresent(profile -> {
       values.put("customerCode", profile.code());
       if (profile.identity() != null && profile.identity().fullName() != null) {
@@ -70,6 +73,8 @@ class NoticePreview {
         }
       }
     }
+    // a contact's first channel is the route's to decide; the phone reaches them on SMS at least
+    contact.ifPresent(person -> first.merge(Channel.SMS, 1, Integer::sum));
     int sampled = Math.max(1, first.values().stream().mapToInt(Integer::intValue).sum());
     String mix = first.isEmpty() ? "-" : first.entrySet().stream()
         .map(entry -> label(entry.getKey()) + " " + Math.round(100.0 * entry.getValue() / sampled) + "%")
@@ -86,6 +91,11 @@ class NoticePreview {
     String single = (String) notice.audience().get("customerCode");
     if (single != null) {
       return "Khách hàng / Customer " + single;
+    }
+    Optional<NoticeContact> contact = NoticeContact.of(notice);
+    if (contact.isPresent()) {
+      return "Người chưa là khách hàng / Not a customer yet"
+          + (contact.get().name() == null ? "" : ": " + contact.get().name());
     }
     Audience audience = NoticeAudiences.audience(notice);
     StringBuilder text = new StringBuilder(size + " khách hàng / customers · " + audience.unit());

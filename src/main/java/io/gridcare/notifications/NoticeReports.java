@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import io.gridcare.customers.Masking;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -36,7 +37,16 @@ public class NoticeReports {
   }
 
   public Optional<NoticeReport> report(long id) {
-    return notices.find(id).map(notice -> {
+    return report(id, true);
+  }
+
+  /**
+   * As {@link #report(long)}; a verification code never shows, and without {@code personalData} neither do a
+   * contact's phone number and e-mail address (customers' show only in Customer 360, masked the same way).
+   */
+  public Optional<NoticeReport> report(long id, boolean personalData) {
+    return notices.find(id).map(found -> {
+      Notice notice = shown(found, personalData);
       Map<String, Long> byStatus = new LinkedHashMap<>();
       sql.sql("select status, count(*) from notice_delivery where notice_id = :id group by status order by status")
           .param("id", id).query((row, n) -> byStatus.put(row.getString(1), row.getLong(2))).list();
@@ -61,6 +71,28 @@ public class NoticeReports {
       long recipients = byStatus.values().stream().mapToLong(Long::longValue).sum();
       return new NoticeReport(notice, recipients, byStatus, merged, attempts, segments[0], cost[0]);
     });
+  }
+
+  private static Notice shown(Notice notice, boolean personalData) {
+    Map<String, Object> variables = notice.variables();
+    if (variables.containsKey("code") && notice.type() == NoticeType.PHONE_VERIFICATION) {
+      variables = new LinkedHashMap<>(variables);
+      variables.put("code", EventPayloads.Verification.MASKED);
+    }
+    Map<String, Object> audience = notice.audience();
+    Optional<NoticeContact> contact = NoticeContact.of(notice);
+    if (!personalData && contact.isPresent()) {
+      NoticeContact masked = new NoticeContact(contact.get().name(), Masking.phone(contact.get().phone()),
+          Masking.email(contact.get().email()), contact.get().unitCode());
+      audience = masked.asAudience();
+    }
+    return new Notice(notice.id(), notice.type(), notice.source(), notice.status(), notice.urgency(),
+        notice.mandatory(), notice.receiptWindowMinutes(), notice.unitCode(), audience, variables,
+        // a content key names the recipient and, for a verification, the code
+        notice.type() == NoticeType.PHONE_VERIFICATION || (contact.isPresent() && !personalData) ? null
+            : notice.contentKey(), notice.dedupWindowMinutes(),
+        notice.templateVersion(), notice.sendAt(), notice.processInstanceId(), notice.recipients(), notice.round(),
+        notice.createdAt(), notice.completedAt());
   }
 
   /** One notice as a customer received it, with each channel tried. */

@@ -17,7 +17,9 @@ public enum NoticeType {
   PLANNED_OUTAGE_CANCELLED(EventSource.SWITCHING),
   ABNORMAL_CONSUMPTION(EventSource.CONSUMPTION),
   REQUEST_STATUS_CHANGED(EventSource.CRM),
-  COMPLAINT_STATUS_CHANGED(EventSource.CRM);
+  COMPLAINT_STATUS_CHANGED(EventSource.CRM),
+  /** A one-time code that proves a person holds a phone number (online requests); never logged. */
+  PHONE_VERIFICATION(EventSource.PORTAL);
 
   private final EventSource source;
 
@@ -29,8 +31,28 @@ public enum NoticeType {
     return source;
   }
 
-  /** The systems whose events start notices ({@code POST /api/events/{source}}). */
+  /**
+   * The systems whose events start notices: the source systems over {@code POST /api/events/{source}}, and
+   * GridCare's own online-services portal in-process only ({@link NotificationEvents#accept}).
+   */
   public enum EventSource {
-    BILLING, OUTAGES, SWITCHING, CONSUMPTION, CRM
+    BILLING, OUTAGES, SWITCHING, CONSUMPTION, CRM,
+    /** GridCare's online requests; not taken over HTTP, so nobody outside can send codes to any phone. */
+    PORTAL(false);
+
+    private final boolean external;
+
+    EventSource() {
+      this(true);
+    }
+
+    EventSource(boolean external) {
+      this.external = external;
+    }
+
+    /** Whether source systems may send this source's events over {@code POST /api/events/{source}}. */
+    public boolean external() {
+      return external;
+    }
   }
 }

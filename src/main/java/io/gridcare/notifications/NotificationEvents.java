@@ -25,7 +25,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Takes events from the source systems and starts a notice for each new one. An event is known by its source and
+ * Takes events from the source systems (and, in-process, from GridCare's own online requests: the
+ * {@link NoticeType.EventSource#PORTAL} source) and starts a notice for each new one. An event is known by its source and
  * its {@code eventId}: sent again, it answers the notice it raised the first time and starts nothing. The event,
  * its notice and the flow's start commit together, or none of them.
  */
@@ -77,6 +78,13 @@ public class NotificationEvents {
   public record FieldProblem(String field, String message) {
   }
 
+  /**
+   * Takes one event {@code {eventId, type, occurredAt, payload}} of the source, as {@code POST /api/events/{source}}
+   * does. GridCare's online requests call it in-process: {@code PORTAL} for verification codes, {@code CRM} with a
+   * {@code contact} for the status of a request whose requester has no customer code yet.
+   *
+   * @throws InvalidEvent naming every problem; nothing is stored then
+   */
   public Accepted accept(NoticeType.EventSource source, JsonNode event) {
     if (event == null || !event.isObject()) {
       throw new InvalidEvent(List.of(new FieldProblem("", "Cần một đối tượng JSON / a JSON object is required")));
@@ -120,6 +128,8 @@ public class NotificationEvents {
     Map<String, Object> audience = new LinkedHashMap<>();
     if (target.customerCode() != null) {
       audience.put("customerCode", target.customerCode());
+    } else if (target.contact() != null) {
+      audience.putAll(target.contact().asAudience());
     } else {
       audience.put("unit", target.audience().unit());
       audience.put("substations", target.audience().substations());
@@ -127,7 +137,7 @@ public class NotificationEvents {
     }
     long id = notices.create(type, source, policy, target.unitCode(), audience, payload.variables(),
         payload.contentKey(type), templates.current(type).version(), clock.instant());
-    notices.recordEvent(source, eventId, type, occurredAt, payloadNode.toString(), id);
+    notices.recordEvent(source, eventId, type, occurredAt, payload.recorded(payloadNode).toString(), id);
     VariableMap variables = Variables.createVariables()
         .putValue(NotificationFlow.VAR_NOTICE_ID, id)
         .putValue(NotificationFlow.VAR_NOTICE_TYPE, type.name())

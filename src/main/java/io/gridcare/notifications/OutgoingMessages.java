@@ -16,7 +16,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns claimed attempts into messages: the notice's template version rendered for each recipient in its
- * language, with the address the channel needs. A recipient who has lost that address since routing (or a
+ * language, with the address the channel needs (a customer's from Customer 360, a contact's from the notice). A recipient who has lost that address since routing (or a
  * template that cannot be filled) is answered at once as refused, so the recipient moves to its next channel.
  */
 @Service
@@ -47,7 +47,8 @@ class OutgoingMessages {
     if (claimed.isEmpty()) {
       return new Prepared(messages, refused);
     }
-    Map<String, CustomerProfile> byCode = profiles.profiles(claimed.stream().map(Attempts.Claimed::customerCode).toList());
+    Map<String, CustomerProfile> byCode = profiles.profiles(claimed.stream().map(Attempts.Claimed::customerCode)
+        .filter(code -> !NoticeContact.isKey(code)).toList());
     Map<String, String> unitNames = units.findAll().stream().collect(Collectors.toMap(Unit::code, Unit::name));
     Map<Long, Notice> noticesById = new HashMap<>();
     List<String> tokens = claimed.stream().filter(attempt -> attempt.channel() == Channel.APP)
@@ -56,18 +57,20 @@ class OutgoingMessages {
     List<String> dropped = attempts.dropped(tokens);
     for (Attempts.Claimed attempt : claimed) {
       Notice notice = noticesById.computeIfAbsent(attempt.noticeId(), notices::get);
-      CustomerProfile profile = byCode.get(attempt.customerCode());
-      List<String> addresses = profile == null ? List.of() : addresses(attempt.channel(), profile, dropped);
-      if (addresses.isEmpty()) {
+      Addressee addressee = NoticeContact.isKey(attempt.customerCode())
+          ? NoticeContact.of(notice).filter(contact -> contact.key().equals(attempt.customerCode()))
+              .map(contact -> addressee(attempt.channel(), notice, contact, unitNames)).orElse(null)
+          : addressee(attempt.channel(), notice, byCode.get(attempt.customerCode()), dropped, unitNames);
+      if (addressee == null || addressee.addresses().isEmpty()) {
         refused.put(attempt.deliveryKey(), "NO_ADDRESS: Khách hàng không còn địa chỉ cho kênh này / the customer has "
             + "no address on this channel any more");
         continue;
       }
-      String language = profile.contact() != null && "en".equals(profile.contact().language()) ? "en" : "vi";
+      List<String> addresses = addressee.addresses();
+      String language = addressee.language();
       RenderedTemplate rendered;
       try {
-        rendered = templates.compiled(notice.type(), notice.templateVersion())
-            .render(language, values(notice, profile, unitNames));
+        rendered = templates.compiled(notice.type(), notice.templateVersion()).render(language, addressee.values());
       } catch (TemplateMissingVariablesException e) {
         refused.put(attempt.deliveryKey(), "TEMPLATE: " + e.getMessage());
         continue;
@@ -79,6 +82,32 @@ class OutgoingMessages {
               "deliveryKey", attempt.deliveryKey())));
     }
     return new Prepared(messages, refused);
+  }
+
+  /** A recipient as one message needs them: the channel's addresses, their language, the template's values. */
+  private record Addressee(List<String> addresses, String language, Map<String, Object> values) {
+  }
+
+  private static Addressee addressee(Channel channel, Notice notice, CustomerProfile profile,
+      List<String> droppedTokens, Map<String, String> unitNames) {
+    if (profile == null) {
+      return null;
+    }
+    String language = profile.contact() != null && "en".equals(profile.contact().language()) ? "en" : "vi";
+    return new Addressee(addresses(channel, profile, droppedTokens), language, values(notice, profile, unitNames));
+  }
+
+  /** A contact is written to in Vietnamese, by the name they gave, from the unit handling their request. */
+  private static Addressee addressee(Channel channel, Notice notice, NoticeContact contact,
+      Map<String, String> unitNames) {
+    Map<String, Object> values = new HashMap<>(notice.variables());
+    if (contact.name() != null) {
+      values.put("customerName", contact.name());
+    }
+    if (contact.unitCode() != null) {
+      values.put("unitName", unitNames.getOrDefault(contact.unitCode(), contact.unitCode()));
+    }
+    return new Addressee(contact.addresses(channel), "vi", values);
   }
 
   static List<String> addresses(Channel channel, CustomerProfile profile, List<String> droppedTokens) {

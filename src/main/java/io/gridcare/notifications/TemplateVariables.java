@@ -20,7 +20,9 @@ import java.util.stream.Stream;
 
 /**
  * The variables each notice type's templates may use: the customer's (every type) and those its events carry. A
- * template using any other is refused when saved. The flow fills them from the customer profile and the event.
+ * template using any other is refused when saved. The flow fills them from the customer profile and the event; for
+ * a recipient who is not a customer, {@code customerName} and {@code unitName} from what the event said of them,
+ * and no {@code customerCode} or {@code address} (templates put those in sections).
  */
 public final class TemplateVariables {
 
@@ -105,6 +107,12 @@ public final class TemplateVariables {
         text("subject", "Nội dung phản ánh / Complaint subject",
             Map.of("vi", "Điện áp thấp", "en", "Low voltage")),
         STATUS, NOTE));
+    own.put(NoticeType.PHONE_VERIFICATION, List.of(
+        text("code", "Mã xác thực, 4-8 chữ số / Verification code, 4-8 digits", "482913"),
+        new TemplateVariable("expiresInMinutes", NUMBER, "Hiệu lực (phút) / Valid for (minutes)", 5),
+        text("purpose", "Mục đích (tùy chọn) / Purpose (optional)",
+            Map.of("vi", "xác nhận số điện thoại cho yêu cầu cấp điện mới",
+                "en", "confirm your phone number for a new connection request"))));
 
     Map<NoticeType, Map<String, TemplateVariable>> byType = new EnumMap<>(NoticeType.class);
     for (NoticeType type : NoticeType.values()) {

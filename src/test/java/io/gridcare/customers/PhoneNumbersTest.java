@@ -27,4 +27,14 @@ class PhoneNumbersTest {
     assertThat(PhoneNumbers.normalise("12345")).isEmpty();
     assertThat(PhoneNumbers.normalise("không có")).isEmpty();
   }
+
+  @Test
+  void onlyVietnameseMobilesAreMobiles() {
+    assertThat(PhoneNumbers.vietnameseMobile("0912 345 678")).hasValue("+84912345678");
+    assertThat(PhoneNumbers.vietnameseMobile("+84 38 123 4567")).hasValue("+84381234567");
+    assertThat(PhoneNumbers.vietnameseMobile("024 3826 5555")).as("a Hanoi landline").isEmpty();
+    assertThat(PhoneNumbers.vietnameseMobile("+1 202 555 0147")).as("a foreign number").isEmpty();
+    assertThat(PhoneNumbers.vietnameseMobile("0912")).isEmpty();
+    assertThat(PhoneNumbers.vietnameseMobile(null)).isEmpty();
+  }
 }

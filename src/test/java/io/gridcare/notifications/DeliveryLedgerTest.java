@@ -56,6 +56,34 @@ class DeliveryLedgerTest {
     assertThat(attempt).isEqualTo(new Attempt("READ", "zns-" + key, new BigDecimal("250.00"), true, true));
   }
 
+  @Test
+  void aContactIsWrittenToByTheNameTheyGaveOnlyOnTheAddressesTheyGave() {
+    long notice = sql.sql("""
+            insert into notice (type, source, status, unit_code, audience, variables, template_version, round)
+            values ('REQUEST_STATUS_CHANGED', 'CRM', 'SENDING', 'PD09',
+                    '{"contact": {"name": "Nguyễn Văn An", "phone": "+84912345118", "unitCode": "PD09"}}',
+                    '{"requestCode": "YC2611230042", "status": {"vi": "Đã tiếp nhận", "en": "Received"},
+                      "serviceName": {"vi": "Cấp điện mới sinh hoạt", "en": "New residential connection"}}',
+                    (select current_version from notice_template where notice_type = 'REQUEST_STATUS_CHANGED'), 1)
+            returning id""")
+        .query(Long.class).single();
+    long zalo = batch(notice, Channel.ZALO, List.of(notice + ":tel:84912345118:1"), "PENDING");
+    long email = batch(notice, Channel.EMAIL, List.of(notice + ":tel:84912345118:2"), "PENDING");
+
+    DeliveryLedger.Claim claim = ledger.claim(zalo, 10);
+
+    assertThat(claim.messages()).singleElement().satisfies(message -> {
+      assertThat(message.customerCode()).isEqualTo("tel:84912345118");
+      assertThat(message.addresses()).containsExactly("+84912345118");
+      assertThat(message.language()).isEqualTo("vi");
+      assertThat(message.text()).contains("Kính gửi Quý khách Nguyễn Văn An");
+      assertThat(message.smsText()).startsWith("Điện lực Sóc Sơn TB: Yêu cầu YC2611230042").doesNotContain("KH");
+      assertThat(message.znsData()).containsEntry("customer_name", "Nguyễn Văn An");
+    });
+    assertThat(ledger.claim(email, 10).messages()).as("no e-mail address given").isEmpty();
+    assertThat(statuses(email)).containsExactly("FAILED");
+  }
+
   private record Attempt(String status, String providerMessageId, BigDecimal cost, boolean sent, boolean read) {
   }
 
@@ -64,6 +92,11 @@ class DeliveryLedgerTest {
             insert into notice (type, source, status, audience, variables, round)
             values ('OUTAGE_STARTED', 'OUTAGES', 'SENDING', '{}', '{}', 1) returning id""")
         .query(Long.class).single();
+    return batch(notice, channel, keys, status);
+  }
+
+  /** A batch of attempts; a key is {@code anything:recipient:attempt}. */
+  private long batch(long notice, Channel channel, List<String> keys, String status) {
     long batch = sql.sql("""
             insert into notice_batch (notice_id, round, channel, seq, size)
             values (:notice, 1, :channel, 0, :size) returning id""")
@@ -74,7 +107,7 @@ class DeliveryLedgerTest {
               insert into delivery_attempt (delivery_key, notice_id, customer_code, attempt, round, channel,
                                             batch_id, status)
               values (:key, :notice, :code, 1, 1, :channel, :batch, :status)""")
-          .param("key", key).param("notice", notice).param("code", key.split(":")[1])
+          .param("key", key).param("notice", notice).param("code", key.substring(key.indexOf(':') + 1, key.lastIndexOf(':')))
           .param("channel", channel.name()).param("batch", batch).param("status", status).update();
     }
     return batch;

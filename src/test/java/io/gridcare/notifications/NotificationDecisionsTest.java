@@ -71,6 +71,7 @@ class NotificationDecisionsTest {
   private static final String APPROVAL_REQUIRED = "approvalRequired";
   private static final String APPROVAL_REASON = "approvalReason";
   private static final String PREFERRED_CHANNEL = "preferredChannel";
+  private static final String RECIPIENT_KIND = "recipientKind";
   private static final String CHANNEL = "channel";
   private static final String RANK = "rank";
   private static final String IN_QUIET_HOURS = "inQuietHours";
@@ -78,6 +79,9 @@ class NotificationDecisionsTest {
 
   private static final String URGENT = "URGENT";
   private static final String NORMAL = "NORMAL";
+  private static final String CUSTOMER = "CUSTOMER";
+  private static final String CONTACT = "CONTACT";
+  private static final String VERIFICATION = NoticeType.PHONE_VERIFICATION.name();
 
   /** The channels in their default order; their ranks are 1..4. */
   private static final List<String> CHANNELS = List.of("APP", "ZALO", "EMAIL", "SMS");
@@ -99,7 +103,8 @@ class NotificationDecisionsTest {
       Map.entry(NoticeType.ABNORMAL_CONSUMPTION, new Policy("Rule_AbnormalConsumption", NORMAL, false, 120, 10080)),
       Map.entry(NoticeType.REQUEST_STATUS_CHANGED, new Policy("Rule_RequestStatusChanged", NORMAL, false, 60, 60)),
       Map.entry(NoticeType.COMPLAINT_STATUS_CHANGED,
-          new Policy("Rule_ComplaintStatusChanged", NORMAL, false, 60, 60))));
+          new Policy("Rule_ComplaintStatusChanged", NORMAL, false, 60, 60)),
+      Map.entry(NoticeType.PHONE_VERIFICATION, new Policy("Rule_PhoneVerification", URGENT, false, 2, 5))));
 
   private static final Set<NoticeType> PLANNED_OUTAGES = Set.of(NoticeType.PLANNED_OUTAGE_SCHEDULED,
       NoticeType.PLANNED_OUTAGE_CHANGED, NoticeType.PLANNED_OUTAGE_CANCELLED);
@@ -132,6 +137,8 @@ class NotificationDecisionsTest {
         notice(NoticeType.PLANNED_OUTAGE_SCHEDULED, 12), Map.of(APPROVAL_REQUIRED, true)));
     cases.add(ruleCase("Rule_UrgentOutageNeverWaits", NOTICE_APPROVAL,
         notice(NoticeType.OUTAGE_STARTED, 48_000), Map.of(APPROVAL_REQUIRED, false)));
+    cases.add(ruleCase("Rule_VerificationCodeNeverWaits", NOTICE_APPROVAL,
+        notice(NoticeType.PHONE_VERIFICATION, null), Map.of(APPROVAL_REQUIRED, false)));
     cases.add(ruleCase("Rule_UnknownAudienceSize", NOTICE_APPROVAL,
         notice(NoticeType.BILL_ISSUED, null), Map.of(APPROVAL_REQUIRED, true)));
     cases.add(ruleCase("Rule_LargeAudience", NOTICE_APPROVAL,
@@ -147,6 +154,9 @@ class NotificationDecisionsTest {
         Map.of(CHANNEL, "EMAIL", RANK, 3)));
     cases.add(ruleCase("Rule_Sms", CHANNEL_ROUTE, customer().putValue(PREFERRED_CHANNEL, "SMS"),
         Map.of(CHANNEL, "SMS", RANK, 0)));
+    cases.add(ruleCase("Rule_ZaloByPhone", CHANNEL_ROUTE, contact(), Map.of(CHANNEL, "ZALO", RANK, 2)));
+    cases.add(ruleCase("Rule_VerificationCodeSmsFirst", CHANNEL_ROUTE, verificationCode(),
+        Map.of(CHANNEL, "SMS", RANK, -1)));
 
     cases.add(ruleCase("Rule_OutsideQuietHours", QUIET_HOURS, quiet(false, false, NORMAL), Map.of(HOLD, false)));
     cases.add(ruleCase("Rule_MandatoryGoesNow", QUIET_HOURS, quiet(true, true, NORMAL), Map.of(HOLD, false)));
@@ -206,11 +216,17 @@ class NotificationDecisionsTest {
   }
 
   @Test
-  void onlyUnplannedOutagesAreUrgent() {
+  void onlyUnplannedOutagesAndVerificationCodesAreUrgent() {
     for (NoticeType type : NoticeType.values()) {
       assertThat(policy(type.name()).get(URGENCY)).as("urgency of %s", type)
-          .isEqualTo(UNPLANNED_OUTAGES.contains(type) ? URGENT : NORMAL);
+          .isEqualTo(UNPLANNED_OUTAGES.contains(type) || type == NoticeType.PHONE_VERIFICATION ? URGENT : NORMAL);
     }
+  }
+
+  @Test
+  void aVerificationCodeMovesOnWithinMinutesAndOnlyTheSameCodeIsMerged() {
+    assertThat(policy(VERIFICATION)).containsEntry(URGENCY, URGENT).containsEntry(MANDATORY, false)
+        .containsEntry(RECEIPT_WINDOW, 2).containsEntry(DEDUP_WINDOW, 5);
   }
 
   @Test
@@ -265,6 +281,16 @@ class NotificationDecisionsTest {
     }
   }
 
+  @ParameterizedTest(name = "{0} recipients")
+  @ValueSource(longs = {1, 1_001})
+  void verificationCodeNeverWaitsForApproval(long audienceSize) {
+    assertThat(approval(notice(NoticeType.PHONE_VERIFICATION, audienceSize)))
+        .containsEntry(APPROVAL_REQUIRED, false)
+        .hasEntrySatisfying(APPROVAL_REASON, reason -> assertThat((String) reason).contains("Verification code"));
+    assertThat(approval(notice(NoticeType.PHONE_VERIFICATION, audienceSize).putValue(URGENCY, NORMAL)))
+        .as("whatever the policy's urgency").containsEntry(APPROVAL_REQUIRED, false);
+  }
+
   @Test
   void urgentOutageNoticeNeverWaitsEvenWhenTheAudienceIsUnknown() {
     assertThat(approval(notice(NoticeType.OUTAGE_RESTORED, null))).containsEntry(APPROVAL_REQUIRED, false);
@@ -294,8 +320,8 @@ class NotificationDecisionsTest {
     for (NoticeType type : NoticeType.values()) {
       String urgency = (String) policy(type.name()).get(URGENCY);
       for (long audienceSize : new long[] {1, 1_000, 1_001}) {
-        boolean expected = PLANNED_OUTAGES.contains(type)
-            || (!UNPLANNED_OUTAGES.contains(type) && audienceSize > 1_000);
+        boolean expected = PLANNED_OUTAGES.contains(type) || (!UNPLANNED_OUTAGES.contains(type)
+            && type != NoticeType.PHONE_VERIFICATION && audienceSize > 1_000);
 
         VariableMap notice = Variables.createVariables().putValue(NOTICE_TYPE, type.name())
             .putValue(AUDIENCE_SIZE, audienceSize).putValue(URGENCY, urgency);
@@ -424,6 +450,30 @@ class NotificationDecisionsTest {
   }
 
   @Test
+  void someoneWhoIsNotACustomerIsTriedOnZaloByPhoneThenEmailThenSms() {
+    assertThat(route(contact())).containsExactly("ZALO:2", "EMAIL:3", "SMS:4");
+    assertThat(route(contact().putValue("hasEmail", false))).containsExactly("ZALO:2", "SMS:4");
+  }
+
+  @Test
+  void aCustomerIsNotReachedOnZaloByPhoneWithoutFollowingTheOa() {
+    assertThat(route(customer().putValue("hasZalo", false))).doesNotContain("ZALO:2");
+  }
+
+  @Test
+  void verificationCodeGoesBySmsFirstAndZaloByPhoneOnlyAfterIt() {
+    assertThat(route(verificationCode())).containsExactly("SMS:-1", "ZALO:2");
+  }
+
+  @Test
+  void verificationCodeGoesBySmsFirstEvenToACustomerWhoPrefersAnotherChannel() {
+    VariableMap customer = customer().putValue(NOTICE_TYPE, VERIFICATION).putValue(URGENCY, URGENT)
+        .putValue(PREFERRED_CHANNEL, "APP");
+
+    assertThat(route(customer)).containsExactly("SMS:-1", "APP:0", "ZALO:2");
+  }
+
+  @Test
   void unknownOptOutLeavesTheChannelOutOfAnOptionalNoticeOnly() {
     VariableMap customer = customer().putValue("optedOutZalo", null);
 
@@ -439,32 +489,37 @@ class NotificationDecisionsTest {
   void everyCombinationIsRoutedAsDocumented() throws IOException {
     DmnDecision channelRoute = standalone(CHANNEL_ROUTE_DMN, CHANNEL_ROUTE);
     int combinations = 0;
-    for (String urgency : List.of(URGENT, NORMAL)) {
-      for (boolean mandatory : List.of(true, false)) {
-        for (String preferred : Arrays.asList(null, "APP", "ZALO", "EMAIL", "SMS")) {
-          for (int states = 0; states < 81; states++) {
-            Map<String, Address> addresses = new LinkedHashMap<>();
-            int rest = states;
-            for (String channel : CHANNELS) {
-              addresses.put(channel, Address.values()[rest % 3]);
-              rest /= 3;
+    for (String kind : List.of(CUSTOMER, CONTACT)) {
+      for (String type : List.of(NoticeType.BILL_ISSUED.name(), VERIFICATION)) {
+        for (String urgency : List.of(URGENT, NORMAL)) {
+          for (boolean mandatory : List.of(true, false)) {
+            for (String preferred : Arrays.asList(null, "APP", "ZALO", "EMAIL", "SMS")) {
+              for (int states = 0; states < 81; states++) {
+                Map<String, Address> addresses = new LinkedHashMap<>();
+                int rest = states;
+                for (String channel : CHANNELS) {
+                  addresses.put(channel, Address.values()[rest % 3]);
+                  rest /= 3;
+                }
+                VariableMap recipient = Variables.createVariables().putValue(RECIPIENT_KIND, kind)
+                    .putValue(NOTICE_TYPE, type).putValue(URGENCY, urgency)
+                    .putValue(MANDATORY, mandatory).putValue(PREFERRED_CHANNEL, preferred);
+                addresses.forEach((channel, address) -> recipient
+                    .putValue("has" + suffix(channel), address != Address.NONE)
+                    .putValue("optedOut" + suffix(channel), address == Address.OPTED_OUT));
+
+                List<String> route = route(STANDALONE_DMN.evaluateDecision(channelRoute, recipient));
+
+                assertThat(route).as("route of %s", recipient)
+                    .containsExactlyElementsOf(expectedRoute(kind, type, urgency, mandatory, preferred, addresses));
+                combinations++;
+              }
             }
-            VariableMap customer = Variables.createVariables().putValue(URGENCY, urgency)
-                .putValue(MANDATORY, mandatory).putValue(PREFERRED_CHANNEL, preferred);
-            addresses.forEach((channel, address) -> customer
-                .putValue("has" + suffix(channel), address != Address.NONE)
-                .putValue("optedOut" + suffix(channel), address == Address.OPTED_OUT));
-
-            List<String> route = route(STANDALONE_DMN.evaluateDecision(channelRoute, customer));
-
-            assertThat(route).as("route of %s", customer)
-                .containsExactlyElementsOf(expectedRoute(urgency, mandatory, preferred, addresses));
-            combinations++;
           }
         }
       }
     }
-    assertThat(combinations).isEqualTo(2 * 2 * 5 * 81);
+    assertThat(combinations).isEqualTo(2 * 2 * 2 * 2 * 5 * 81);
   }
 
   // --- Quiet hours
@@ -619,11 +674,22 @@ class NotificationDecisionsTest {
 
   /** An ordinary notice to a customer with every channel, no preference and no opt-out. */
   private static VariableMap customer() {
-    return Variables.createVariables()
+    return Variables.createVariables().putValue(RECIPIENT_KIND, CUSTOMER)
+        .putValue(NOTICE_TYPE, NoticeType.REQUEST_STATUS_CHANGED.name())
         .putValue(URGENCY, NORMAL).putValue(MANDATORY, false).putValue(PREFERRED_CHANNEL, null)
         .putValue("hasApp", true).putValue("hasZalo", true).putValue("hasEmail", true).putValue("hasSms", true)
         .putValue("optedOutApp", false).putValue("optedOutZalo", false).putValue("optedOutEmail", false)
         .putValue("optedOutSms", false);
+  }
+
+  /** A request's status to someone who is not a customer yet, as the flow describes them: a phone and an e-mail. */
+  private static VariableMap contact() {
+    return customer().putValue(RECIPIENT_KIND, CONTACT).putValue("hasApp", false).putValue("hasZalo", false);
+  }
+
+  /** A verification code to a phone, as the flow describes it: a contact with nothing but the phone. */
+  private static VariableMap verificationCode() {
+    return contact().putValue(NOTICE_TYPE, VERIFICATION).putValue(URGENCY, URGENT).putValue("hasEmail", false);
   }
 
   private static VariableMap onlyEmail() {
@@ -639,27 +705,43 @@ class NotificationDecisionsTest {
     return channel.charAt(0) + channel.substring(1).toLowerCase();
   }
 
-  /** The documented rules, written out in Java: "CHANNEL:rank" sorted as the flow sorts them. */
-  private static List<String> expectedRoute(String urgency, boolean mandatory, String preferred,
-                                            Map<String, Address> addresses) {
+  /**
+   * The documented rules, written out in Java: "CHANNEL:rank" per matching row, in the rows' order, sorted as the
+   * flow sorts them (which then keeps each channel's first).
+   */
+  private static List<String> expectedRoute(String kind, String type, String urgency, boolean mandatory,
+                                            String preferred, Map<String, Address> addresses) {
     Set<String> usable = new HashSet<>();
     addresses.forEach((channel, address) -> {
       if (address == Address.USABLE || (address == Address.OPTED_OUT && mandatory)) {
         usable.add(channel);
       }
     });
+    boolean smsUsable = usable.contains("SMS");
     if (URGENT.equals(urgency) && !usable.equals(Set.of("EMAIL"))) {
       usable.remove("EMAIL");
+    }
+    if (VERIFICATION.equals(type)) {
+      usable.remove("SMS");
     }
     List<String> route = new ArrayList<>();
     for (String channel : CHANNELS) {
       if (usable.contains(channel)) {
-        int rank = channel.equals(preferred) ? 0 : CHANNELS.indexOf(channel) + 1;
-        route.add(channel + ":" + rank);
+        route.add(channel + ":" + rank(channel, preferred));
       }
+    }
+    if (CONTACT.equals(kind) && smsUsable) {
+      route.add("ZALO:" + rank("ZALO", preferred));
+    }
+    if (VERIFICATION.equals(type) && smsUsable) {
+      route.add("SMS:-1");
     }
     route.sort((a, b) -> Integer.compare(rankOf(a), rankOf(b)));
     return route;
+  }
+
+  private static int rank(String channel, String preferred) {
+    return channel.equals(preferred) ? 0 : CHANNELS.indexOf(channel) + 1;
   }
 
   private static int rankOf(String route) {

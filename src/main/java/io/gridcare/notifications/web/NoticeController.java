@@ -33,8 +33,8 @@ class NoticeController {
   @GetMapping("/api/notices/{id}")
   @Operation(summary = "Một thông báo: đối tượng, kết quả theo kênh, chi phí / A notice: audience, outcome by "
       + "channel and status, cost")
-  NoticeReports.NoticeReport notice(@PathVariable long id) {
-    return reports.report(id).orElseThrow(() ->
+  NoticeReports.NoticeReport notice(@PathVariable long id, Authentication user) {
+    return reports.report(id, viewer(user).personalData()).orElseThrow(() ->
         new NotFoundException("Không có thông báo " + id + " / No notice " + id));
   }
 
@@ -42,11 +42,15 @@ class NoticeController {
   @Operation(summary = "Các thông báo gửi một khách hàng / A customer's notices, with each channel tried")
   List<NoticeReports.CustomerNotice> ofCustomer(@PathVariable @Pattern(regexp = CustomerProfile.CODE_FORMAT) String code,
       Authentication user) {
-    Viewer viewer = Viewer.fromGroups(Access.groupsIn(user.getAuthorities().stream()
-        .map(GrantedAuthority::getAuthority).toList()));
+    Viewer viewer = viewer(user);
     if (!viewer.allUnits() && !viewer.units().contains(code.substring(0, 4))) {
       throw new NotFoundException("Không có khách hàng " + code + " / No customer " + code);
     }
     return reports.ofCustomer(code, HISTORY);
+  }
+
+  private static Viewer viewer(Authentication user) {
+    return Viewer.fromGroups(Access.groupsIn(user.getAuthorities().stream()
+        .map(GrantedAuthority::getAuthority).toList()));
   }
 }

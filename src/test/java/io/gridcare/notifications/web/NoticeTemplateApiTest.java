@@ -4,6 +4,7 @@ import static io.gridcare.GridCareIntegrationTest.ADMIN;
 import static io.gridcare.GridCareIntegrationTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -81,6 +82,23 @@ class NoticeTemplateApiTest {
   }
 
   @Test
+  void theStandardRequestAndComplaintTemplatesAlsoServeSomeoneWithoutACustomerCode() {
+    for (NoticeType type : List.of(NoticeType.REQUEST_STATUS_CHANGED, NoticeType.COMPLAINT_STATUS_CHANGED)) {
+      int current = templates.current(type).version();
+      Map<String, Object> contact = new HashMap<>(TemplateVariables.samples(type));
+      contact.remove("customerCode");
+      contact.remove("address");
+
+      RenderedTemplate rendered = templates.render(type, current, "vi", contact);
+
+      assertThat(rendered.smsText()).as(type.name()).contains("YC2612050123").doesNotContain("KH");
+      assertThat(rendered.text()).as(type.name()).contains("Nguyễn Văn An");
+      assertThat(templates.render(type, current, "vi", TemplateVariables.samples(type)).smsText())
+          .as("a customer's still names their code").contains("của KH PD09000012345");
+    }
+  }
+
+  @Test
   void staffListTheCurrentTemplateOfEveryType() {
     Response list = staff.get(LIST);
 
@@ -136,7 +154,7 @@ class NoticeTemplateApiTest {
     assertThat(staff.get(BASE + CHANGED + "/versions/" + before.version()).json().at("/texts/vi/title").asText())
         .isEqualTo(before.content().texts().get("vi").title());
 
-    restoreStandard();
+    restore(before);
   }
 
   @Test
@@ -258,9 +276,9 @@ class NoticeTemplateApiTest {
     assertThat(admin.get(BASE + CHANGED).status()).isEqualTo(200);
   }
 
-  /** Saves version 1's content again, so the type's newest version is the standard one for other tests. */
-  private void restoreStandard() {
-    ObjectNode standard = change(templates.version(CHANGED, 1).orElseThrow());
+  /** Saves the content current before the test again, so other tests find the standard template current. */
+  private void restore(NoticeTemplate before) {
+    ObjectNode standard = change(before);
     standard.put("comment", "Trở lại mẫu chuẩn / Back to the standard template");
     assertThat(admin.putJson(BASE + CHANGED, write(standard)).status()).isEqualTo(201);
   }
