@@ -130,8 +130,11 @@ public final class PortalRequestGenerator {
   private Generated clean(int index, int customerIndex, SplittableRandom random) {
     Customer customer = customer(customerIndex);
     ServiceType service = pick(random, type -> suits(type, customer));
-    return new Generated(index, Kind.CLEAN, customerIndex, filled(service, anyReason(service, random), customer,
-        random));
+    List<ServiceReason> fitting = service.reasons().stream().filter(ServiceReason::active)
+        .filter(reason -> fits(reason, customer)).toList();
+    Optional<ServiceReason> reason = fitting.isEmpty() ? anyReason(service, random)
+        : Optional.of(fitting.get(random.nextInt(fitting.size())));
+    return new Generated(index, Kind.CLEAN, customerIndex, filled(service, reason, customer, random));
   }
 
   private Generated wrongChoice(int index, int customerIndex, SplittableRandom random) {
@@ -223,6 +226,16 @@ public final class PortalRequestGenerator {
     }
     boolean needsCapacity = service.requiredFields().contains(RequestField.REQUESTED_CAPACITY_KW);
     return !needsCapacity || customer.capacityKw() != null;
+  }
+
+  /** A home turned into a shop is a residential customer's reason; a shop turned into a home, another's. */
+  private static boolean fits(ServiceReason reason, Customer customer) {
+    boolean residential = customer.type() == CustomerType.RESIDENTIAL;
+    return switch (reason.code()) {
+      case "HOME_TO_BUSINESS", "MIXED_USE" -> residential;
+      case "BUSINESS_TO_HOME" -> !residential;
+      default -> true;
+    };
   }
 
   private Optional<ServiceType> newConnections(Customer customer) {
@@ -327,10 +340,8 @@ public final class PortalRequestGenerator {
   private static String purpose(ServiceType service, Optional<ServiceReason> reason, Customer customer) {
     String chosen = reason.map(ServiceReason::code).orElse("");
     if (service.category() == ServiceCategory.CONTRACT_CHANGE) {
-      if (chosen.equals("BUSINESS_TO_HOME")) {
-        return "RESIDENTIAL";
-      }
-      return customer.type() == CustomerType.BUSINESS ? "RESIDENTIAL" : "BUSINESS";
+      // a change of purpose names one the customer does not have
+      return customer.type() == CustomerType.RESIDENTIAL ? "BUSINESS" : "RESIDENTIAL";
     }
     if (service.code().contains("NON_RESIDENTIAL") || service.code().contains("MEDIUM_VOLTAGE")) {
       return chosen.equals("FACTORY") || chosen.equals("SMALL_WORKSHOP") ? "PRODUCTION" : "BUSINESS";

@@ -77,7 +77,8 @@ class PortalRequestGeneratorTest {
     PortalRequestGenerator generator = generator();
     List<String> blocked = new ArrayList<>();
     int clean = 0;
-    for (int index = 0; index < COUNT; index++) {
+    // past COUNT the customers come round again: validation stores nothing, so they are as new
+    for (int index = 0; index < 3 * COUNT; index++) {
       Generated request = generator.request(index);
       if (request.kind() != Kind.CLEAN) {
         continue;
@@ -98,7 +99,7 @@ class PortalRequestGeneratorTest {
     }
 
     assertThat(blocked).isEmpty();
-    assertThat(clean).as("about 88%% of %d", COUNT).isBetween(COUNT * 83 / 100, COUNT * 93 / 100);
+    assertThat(clean).as("about 88%% of %d", 3 * COUNT).isBetween(3 * COUNT * 85 / 100, 3 * COUNT * 91 / 100);
   }
 
   @Test
