@@ -192,6 +192,8 @@ public final class CustomerDataGenerator {
     record.put("voltageLevel", type == CustomerType.PRODUCTION && random.nextDouble() < 0.3 ? "MV" : "LV");
     record.put("tariffGroup", type == CustomerType.RESIDENTIAL ? "SHBT" : type.name().substring(0, 3));
     record.put("households", type == CustomerType.RESIDENTIAL ? 1 + (random.nextDouble() < 0.1 ? 1 : 0) : 1);
+    // from the consumption, drawing nothing: every other value stays what it was for the same seed
+    record.put("contractedCapacityKw", Math.max(2, Math.round(baseKwh / 60)));
     record.put("paymentMethod", random.nextDouble() < 0.6 ? "BANK_TRANSFER" : random.nextDouble() < 0.5 ? "E_WALLET" : "CASH");
     record.put("eInvoice", random.nextDouble() < 0.7);
     ArrayNode bills = record.putArray("bills");

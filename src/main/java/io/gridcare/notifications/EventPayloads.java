@@ -83,7 +83,7 @@ final class EventPayloads {
       @NotBlank @Size(max = 100) String name,
       @NotBlank @Size(max = 32) String phone,
       @Email @Size(max = 200) String email,
-      @NotBlank @Pattern(regexp = "P[A-Z][0-9]{2}") String unitCode) {
+      @Pattern(regexp = "P[A-Z][0-9]{2}") String unitCode) {
   }
 
   record Billing(

@@ -48,9 +48,11 @@ class RequestNotices {
       payload.put("customerCode", request.customerCode());
     } else {
       ObjectNode contact = payload.putObject("contact");
-      contact.put("name", request.contactName());
+      // the template greets by name; a portal user may have left it out
+      contact.put("name", request.contactName() == null || request.contactName().isBlank() ? "Quý khách"
+          : request.contactName());
       contact.put("phone", request.phone());
-      if (request.email() != null) {
+      if (request.email() != null && request.email().length() <= 200) {
         contact.put("email", request.email());
       }
       if (request.unitCode() != null) {
@@ -63,7 +65,12 @@ class RequestNotices {
     if (note != null) {
       payload.set("note", json.valueToTree(new Label(clip(note.vi()), clip(note.en()))));
     }
-    notifications.accept(NoticeType.EventSource.CRM, event);
+    try {
+      notifications.accept(NoticeType.EventSource.CRM, event);
+    } catch (NotificationEvents.InvalidEvent e) {
+      // the request stands: a notice the flow cannot take must not lose the customer's submission
+      log.warn("Request {} is {}; its notice was refused: {}", request.code(), status, e.problems());
+    }
   }
 
   private static String clip(String text) {

@@ -2,14 +2,6 @@ package io.gridcare.notifications.web;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.LocalDateTime;
-import java.time.ZoneId;
-import java.time.ZonedDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
-import java.time.temporal.TemporalAccessor;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -19,6 +11,7 @@ import io.gridcare.notifications.NoticeStatistics.GroupBy;
 import io.gridcare.notifications.NoticeType;
 import io.gridcare.system.Access;
 import io.gridcare.system.InvalidParameterException;
+import io.gridcare.system.ReportPeriod;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.security.access.AccessDeniedException;
@@ -32,8 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 @Tag(name = "Notifications", description = "Thông báo khách hàng / Customer notices")
 class NotificationStatsController {
 
-  /** Dates are days in Vietnam. */
-  static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
   static final Duration DEFAULT_PERIOD = Duration.ofDays(30);
   private static final String UNIT_FORMAT = "P[A-Z][0-9]{2}";
 
@@ -73,51 +64,25 @@ class NotificationStatsController {
       @RequestParam(required = false) String type, @RequestParam(required = false) String from,
       @RequestParam(required = false) String to, @RequestParam(required = false) String groupBy,
       Authentication user) {
-    String unitCode = present(unit);
+    String unitCode = ReportPeriod.present(unit);
     if (unitCode != null && !unitCode.matches(UNIT_FORMAT)) {
       throw new InvalidParameterException("unit", "Mã đơn vị không hợp lệ, ví dụ PD09 / Invalid unit code, e.g. PD09");
     }
-    NoticeType noticeType = present(type) == null ? null : Arrays.stream(NoticeType.values())
+    NoticeType noticeType = ReportPeriod.present(type) == null ? null : Arrays.stream(NoticeType.values())
         .filter(value -> value.name().equals(type.strip())).findFirst()
         .orElseThrow(() -> new InvalidParameterException("type", "Loại thông báo không hợp lệ / Unknown notice type; "
             + Arrays.stream(NoticeType.values()).map(Enum::name).collect(Collectors.joining(", "))));
-    GroupBy grouping = present(groupBy) == null ? GroupBy.CHANNEL : GroupBy.ofParameter(groupBy.strip())
+    GroupBy grouping = ReportPeriod.present(groupBy) == null ? GroupBy.CHANNEL : GroupBy.ofParameter(groupBy.strip())
         .orElseThrow(() -> new InvalidParameterException("groupBy", "Nhóm theo không hợp lệ / groupBy is one of "
             + Arrays.stream(GroupBy.values()).map(GroupBy::parameter).collect(Collectors.joining(", "))));
-    Instant end = present(to) == null ? clock.instant() : bound("to", to.strip(), true);
-    Instant start = present(from) == null ? end.minus(DEFAULT_PERIOD) : bound("from", from.strip(), false);
-    if (!start.isBefore(end)) {
-      String field = present(to) == null ? "from" : "to";
-      throw new InvalidParameterException(field, "'from' phải trước 'to' / 'from' must come before 'to'");
-    }
+    ReportPeriod period = ReportPeriod.of(from, to, clock.instant(), DEFAULT_PERIOD);
     Viewer viewer = Viewer.fromGroups(Access.groupsIn(user.getAuthorities().stream()
         .map(GrantedAuthority::getAuthority).toList()));
     // an explicit other unit is refused, rather than answered with zeros that read like a quiet month
     if (unitCode != null && !viewer.allUnits() && !viewer.units().contains(unitCode)) {
       throw new AccessDeniedException("unit " + unitCode);
     }
-    return statistics.report(new NoticeStatistics.Query(start, end, noticeType, unitCode,
+    return statistics.report(new NoticeStatistics.Query(period.from(), period.to(), noticeType, unitCode,
         viewer.allUnits() ? null : viewer.units(), grouping));
-  }
-
-  /** A date is a whole Vietnamese day ({@code to} includes it); a date-time without offset is Vietnamese time. */
-  private static Instant bound(String field, String value, boolean end) {
-    try {
-      if (value.length() == 10) {
-        LocalDate day = LocalDate.parse(value);
-        return (end ? day.plusDays(1) : day).atStartOfDay(VIETNAM).toInstant();
-      }
-      TemporalAccessor parsed = DateTimeFormatter.ISO_DATE_TIME.parseBest(value, ZonedDateTime::from,
-          LocalDateTime::from);
-      return parsed instanceof ZonedDateTime zoned ? zoned.toInstant()
-          : ((LocalDateTime) parsed).atZone(VIETNAM).toInstant();
-    } catch (DateTimeParseException e) {
-      throw new InvalidParameterException(field, "Ngày không hợp lệ, ví dụ 2026-11-24 hoặc 2026-11-24T08:00:00+07:00 "
-          + "/ Invalid date, e.g. 2026-11-24 or 2026-11-24T08:00:00+07:00");
-    }
-  }
-
-  private static String present(String value) {
-    return value == null || value.isBlank() ? null : value.strip();
   }
 }

@@ -78,6 +78,7 @@ class ServerSecurity {
             .requestMatchers(paths("/api/portal/**")).permitAll()
             // Power Companies' own systems report outcomes; request workers read what they hand over
             .requestMatchers(post("/api/requests/*/outcome")).hasAnyRole(Access.INTEGRATION, Access.ADMIN)
+            .requestMatchers(get("/api/requests/stats")).hasAnyRole(Access.STAFF, Access.ADMIN)
             .requestMatchers(get("/api/requests/*")).hasAnyRole(Access.STAFF, Access.ADMIN, Access.WORKER)
             // staff read the service catalog; only admins change it
             .requestMatchers(get("/api/service-types"), get("/api/service-types/*"))
