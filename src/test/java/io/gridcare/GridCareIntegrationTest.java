@@ -42,8 +42,8 @@ public @interface GridCareIntegrationTest {
   String WORKER = "gridcare-worker";
   String WORKER_PASSWORD = "test-worker-password";
   String MAX_IMPORT_SIZE = "8MB";
-  /** Where requests forwarded to Cầu Giấy (PD12) go, on the sandbox's HTTP stub at the port given. */
-  String UNIT_SYSTEM_URL = "http://localhost:%d/unit-systems/PD12/requests";
+  /** Where requests forwarded to Thanh Oai (PD28) go, on the sandbox's HTTP stub at the port given. */
+  String UNIT_SYSTEM_URL = "http://localhost:%d/unit-systems/PD28/requests";
 
   /** Points the application at the shared stack, as production points it at its database and cluster. */
   class Stack implements ApplicationContextInitializer<ConfigurableApplicationContext> {
@@ -60,8 +60,8 @@ public @interface GridCareIntegrationTest {
           "gridcare.sandbox.zalo-port=" + stack.zaloSandboxPort(),
           "gridcare.sandbox.smtp-port=" + stack.sandboxSmtpPort(),
           "gridcare.sandbox.http-port=" + stack.sandboxHttpPort(),
-          // Cầu Giấy takes forwarded requests into its own system: the sandbox's HTTP stub stands in for it
-          "gridcare.requests.unit-systems.PD12=" + UNIT_SYSTEM_URL.formatted(stack.sandboxHttpPort()))
+          // Thanh Oai takes forwarded requests into its own system: the sandbox's HTTP stub stands in for it
+          "gridcare.requests.unit-systems.PD28=" + UNIT_SYSTEM_URL.formatted(stack.sandboxHttpPort()))
           .applyTo(context);
     }
   }

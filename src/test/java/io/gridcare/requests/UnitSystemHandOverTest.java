@@ -35,7 +35,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
- * A clean request of a Cầu Giấy (PD12) customer, which the test configuration sends to the unit's own system (the
+ * A clean request of a Thanh Oai (PD28) customer, which the test configuration sends to the unit's own system (the
  * sandbox's HTTP stub, {@link GridCareIntegrationTest#UNIT_SYSTEM_URL}), end to end: submitted on the portal,
  * forwarded with no agent, handed over by the {@code request-to-unit-system} worker, completed by the unit's
  * outcome call, and the customer told.
@@ -45,10 +45,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class UnitSystemHandOverTest {
 
   private static final String SERVICE = "T_UNIT_SYSTEM";
-  private static final String PATH = "/unit-systems/PD12/requests";
-  private static final String ACCEPTING = "PD12RQ0000001";
-  private static final String REFUSED = "PD12RQ0000002";
-  private static final String DOWN = "PD12RQ0000003";
+  private static final String PATH = "/unit-systems/PD28/requests";
+  private static final String ACCEPTING = "PD28US0000001";
+  private static final String REFUSED = "PD28US0000002";
+  private static final String DOWN = "PD28US0000003";
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final Http admin = Http.to(TestStack.get().serverPort()).as(ADMIN, ADMIN_PASSWORD);
@@ -71,9 +71,9 @@ class UnitSystemHandOverTest {
   void unitSystemAndCustomers() {
     fixtures.deleteRequests("service_type = '" + SERVICE + "'");
     fixtures.service(SERVICE, true, false, 3, null);
-    fixtures.customer(ACCEPTING, "0912120001", "Cầu Giấy");
-    fixtures.customer(REFUSED, "0912120002", "Cầu Giấy");
-    fixtures.customer(DOWN, "0912120003", "Cầu Giấy");
+    fixtures.customer(ACCEPTING, "0912120001", "Thanh Oai");
+    fixtures.customer(REFUSED, "0912120002", "Thanh Oai");
+    fixtures.customer(DOWN, "0912120003", "Thanh Oai");
     peers.server().stubFor(post(urlEqualTo(PATH)).atPriority(10).willReturn(aResponse().withStatus(202)));
     peers.server().stubFor(post(urlEqualTo(PATH)).atPriority(1)
         .withRequestBody(matchingJsonPath("$.customerCode", equalTo(REFUSED)))
