@@ -12,6 +12,7 @@ import java.util.Optional;
 import io.gridcare.customers.CustomerProfiles;
 import io.gridcare.system.Access;
 import io.gridcare.units.UnitGroups;
+import io.gridcare.units.Unit;
 import io.gridcare.units.Units;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.TaskService;
@@ -63,13 +64,14 @@ class RequestSteps {
       ServiceRequest request = requests.get(id(execution));
       ServiceType service = service(request);
       String unit = request.unitCode();
-      String unitName = unit == null ? null : units.findById(unit).map(found -> found.name()).orElse(unit);
+      Optional<Unit> found = unit == null ? Optional.empty() : units.findById(unit);
+      String unitName = found.map(Unit::name).orElse(unit);
       boolean byUnit = service.handledBy() == HandledBy.POWER_COMPANY && unit != null;
       Label note = byUnit ? new Label("Đã chuyển " + unitName + " xử lý", "Forwarded to " + unitName)
           : new Label("Trung tâm Chăm sóc khách hàng xử lý", "Handled by the customer care centre");
       Instant now = clock.instant();
       int step = requests.status(request.id(), RequestStatus.FORWARDED, note, null, now);
-      boolean urban = unit == null || units.findById(unit).map(found -> found.urban()).orElse(true);
+      boolean urban = found.map(Unit::urban).orElse(true);
       LocalDate due = WorkingDays.after(now.atZone(PortalRequests.VIETNAM).toLocalDate(),
           service.promisedWorkingDays(urban));
       execution.setVariable(RequestFlow.VAR_HANDLING_GROUP,
@@ -77,10 +79,11 @@ class RequestSteps {
       execution.setVariable("handlingDue", Date.from(due.atTime(LocalTime.of(17, 0))
           .atZone(PortalRequests.VIETNAM).toInstant()));
       execution.setVariable("promisedBy", due.toString());
-      execution.setVariable("requestSummary", texts.summary(requests.get(request.id())));
+      ServiceRequest forwarded = requests.get(request.id());
+      execution.setVariable("requestSummary", texts.summary(forwarded));
       execution.setVariable(RequestFlow.VAR_UNIT_SYSTEM_URL,
           byUnit && settings.unitSystems().containsKey(unit) ? settings.unitSystems().get(unit).toString() : null);
-      notices.tell(requests.get(request.id()), RequestStatus.FORWARDED, note, step);
+      notices.tell(forwarded, RequestStatus.FORWARDED, note, step);
     };
   }
 

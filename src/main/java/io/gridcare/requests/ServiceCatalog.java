@@ -74,16 +74,16 @@ public class ServiceCatalog {
 
   /** What the portal offers, in the catalog's order, with active reasons only. */
   public List<ServiceType> active() {
-    return load(" where active order by position, code", Map.of(), true);
+    return load(null, true);
   }
 
   /** Every service, retired ones and retired reasons included. */
   public List<ServiceType> all() {
-    return load(" order by position, code", Map.of(), false);
+    return load(null, false);
   }
 
   public Optional<ServiceType> find(String code) {
-    return load(" where code = :code", Map.of("code", code), false).stream().findFirst();
+    return load(code, false).stream().findFirst();
   }
 
   /**
@@ -211,17 +211,25 @@ public class ServiceCatalog {
     return values.stream().map(Enum::name).toArray(String[]::new);
   }
 
-  private List<ServiceType> load(String where, Map<String, ?> params, boolean activeReasonsOnly) {
+  /**
+   * One service ({@code code}) or all of them, with their reasons; {@code activeOnly}: active services with active
+   * reasons. A single service reads only its own reasons: validation looks one up on every portal call.
+   */
+  private List<ServiceType> load(String code, boolean activeOnly) {
+    String types = code != null ? " where code = :code" : activeOnly ? " where active" : "";
+    String reasonFilter = code != null ? " where service_type = :code" : activeOnly ? " where active" : "";
+    Map<String, ?> params = code != null ? Map.of("code", code) : Map.of();
     Map<String, List<ServiceReason>> reasons = new LinkedHashMap<>();
     sql.sql("select service_type, code, label_vi, label_en, required_fields, required_documents, active"
-            + " from service_reason" + (activeReasonsOnly ? " where active" : "") + " order by position, code")
+            + " from service_reason" + reasonFilter + " order by position, code")
+        .params(params)
         .query((ResultSet row) -> {
           reasons.computeIfAbsent(row.getString("service_type"), type -> new ArrayList<>()).add(new ServiceReason(
               row.getString("code"), new Label(row.getString("label_vi"), row.getString("label_en")),
               names(row.getArray("required_fields"), RequestField::valueOf),
               names(row.getArray("required_documents"), DocumentKind::valueOf), row.getBoolean("active")));
         });
-    return sql.sql(TYPES + where).params(params).query((row, number) -> new ServiceType(row.getString("code"),
+    return sql.sql(TYPES + types + " order by position, code").params(params).query((row, number) -> new ServiceType(row.getString("code"),
         ServiceCategory.valueOf(row.getString("category")),
         new Label(row.getString("name_vi"), row.getString("name_en")),
         label(row.getString("description_vi"), row.getString("description_en")),
