@@ -27,17 +27,21 @@ record Assessment(ServiceType service, List<Warning> warnings, String unitCode, 
     return warnings.stream().filter(Warning::blocking).count();
   }
 
-  /** The inputs of {@code Decision_RequestTriage}. */
+  /**
+   * The inputs of {@code Decision_RequestTriage}, transient: the decision's history keeps them (Cockpit shows
+   * them with the decision), the request row keeps the warnings, and storing each as a process variable too
+   * would triple the rows a submission writes.
+   */
   VariableMap triageInputs() {
     return Variables.createVariables()
-        .putValue("serviceType", service.code())
-        .putValue("serviceCategory", service.category().name())
-        .putValue("autoForwardService", service.autoForward())
-        .putValue("customerRequired", service.requiresCustomer())
-        .putValue("customerIdentified", customer != null)
-        .putValue("reasonChosen", reasonChosen)
-        .putValue("dataComplete", dataComplete())
-        .putValue("duplicateSuspected", duplicateSuspected())
-        .putValue("blockingWarnings", blockingWarnings());
+        .putValueTyped("serviceType", Variables.stringValue(service.code(), true))
+        .putValueTyped("serviceCategory", Variables.stringValue(service.category().name(), true))
+        .putValueTyped("autoForwardService", Variables.booleanValue(service.autoForward(), true))
+        .putValueTyped("customerRequired", Variables.booleanValue(service.requiresCustomer(), true))
+        .putValueTyped("customerIdentified", Variables.booleanValue(customer != null, true))
+        .putValueTyped("reasonChosen", Variables.booleanValue(reasonChosen, true))
+        .putValueTyped("dataComplete", Variables.booleanValue(dataComplete(), true))
+        .putValueTyped("duplicateSuspected", Variables.booleanValue(duplicateSuspected(), true))
+        .putValueTyped("blockingWarnings", Variables.longValue(blockingWarnings(), true));
   }
 }

@@ -14,9 +14,9 @@ import io.gridcare.system.ConflictException;
 import io.gridcare.units.Units;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.MismatchingMessageCorrelationException;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.VariableMap;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
@@ -38,27 +38,31 @@ public class PortalRequests {
   private final ServiceCatalog catalog;
   private final RequestChecks checks;
   private final ServiceRequests requests;
-  private final RequestNotices notices;
   private final RuntimeService runtime;
+  private final DecisionService decisions;
+  private final RequestFlowStarts flows;
   private final TransactionTemplate transaction;
-  private final RequestSettings settings;
+  /** The checks' reads in one transaction rather than one each. */
+  private final TransactionTemplate readOnly;
   private final Units units;
   private final PhoneVerifications verifications;
   private final Clock clock;
   private final Timer triage;
   private final SecureRandom random = new SecureRandom();
 
-  PortalRequests(ServiceCatalog catalog, RequestChecks checks, ServiceRequests requests, RequestNotices notices,
-      RuntimeService runtime, TransactionTemplate transaction, RequestSettings settings, Units units,
+  PortalRequests(ServiceCatalog catalog, RequestChecks checks, ServiceRequests requests, RuntimeService runtime,
+      DecisionService decisions, RequestFlowStarts flows, TransactionTemplate transaction, Units units,
       PhoneVerifications verifications, Clock clock, MeterRegistry meters) {
+    this.decisions = decisions;
+    this.flows = flows;
     this.verifications = verifications;
     this.catalog = catalog;
     this.checks = checks;
     this.requests = requests;
-    this.notices = notices;
     this.runtime = runtime;
     this.transaction = transaction;
-    this.settings = settings;
+    this.readOnly = new TransactionTemplate(transaction.getTransactionManager());
+    this.readOnly.setReadOnly(true);
     this.units = units;
     this.clock = clock;
     this.triage = Timer.builder("gridcare.requests.triage")
@@ -96,7 +100,8 @@ public class PortalRequests {
   }
 
   public List<Warning> validate(RequestDraft draft) {
-    return checks.assess(service(draft), draft, null).warnings();
+    ServiceType service = service(draft);
+    return readOnly.execute(status -> checks.assess(service, draft, null).warnings());
   }
 
   /** Submits a draft whose phone needs no proof (only when phone verification is off). */
@@ -117,13 +122,18 @@ public class PortalRequests {
         throw new InvalidDraft(List.of(new FieldProblem("verification", problem)));
       });
     }
-    Assessment assessment = checks.assess(service, draft, null);
     for (int attempt = 1; ; attempt++) {
       String code = newCode();
       try {
-        transaction.executeWithoutResult(status -> start(code, phone, draft, assessment));
+        // one transaction: the checks' reads and the writes share a connection and a commit
+        Submitted submitted = transaction.execute(status -> {
+          Assessment assessment = checks.assess(service, draft, null);
+          store(code, phone, draft, assessment);
+          return new Submitted(code, RequestStatus.RECEIVED, assessment.warnings());
+        });
         triage.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
-        return new Submitted(code, RequestStatus.RECEIVED, assessment.warnings());
+        flows.wake();
+        return submitted;
       } catch (DuplicateKeyException codeTaken) {
         if (attempt == 3) {
           throw codeTaken;
@@ -132,17 +142,15 @@ public class PortalRequests {
     }
   }
 
-  private void start(String code, String phone, RequestDraft draft, Assessment assessment) {
-    Instant now = clock.instant();
-    long id = requests.insert(code, phone, draft, assessment, now);
-    notices.tell(requests.get(id), RequestStatus.RECEIVED, null, 1);
-    VariableMap variables = assessment.triageInputs()
-        .putValue(RequestFlow.VAR_REQUEST_ID, id)
-        .putValue(RequestFlow.VAR_REQUEST_CODE, code)
-        .putValue(RequestFlow.VAR_REVIEW_SLA, settings.reviewSla().toString())
-        .putValue(RequestFlow.VAR_SUPPLEMENT_TIMEOUT, settings.supplementTimeout().toString());
-    String instance = runtime.startProcessInstanceByKey(RequestFlow.PROCESS_KEY, code, variables).getId();
-    requests.started(id, instance);
+  /**
+   * Stores the request with its triage decision, taken here by {@code Decision_RequestTriage} so that the
+   * customer's answer waits for nothing else; the flow that acts on the decision starts right after the commit
+   * ({@link RequestFlowStarts}).
+   */
+  private void store(String code, String phone, RequestDraft draft, Assessment assessment) {
+    String outcome = decisions.evaluateDecisionByKey(RequestFlow.DECISION_TRIAGE)
+        .variables(assessment.triageInputs()).evaluate().getSingleEntry();
+    requests.insert(code, phone, draft, assessment, outcome, clock.instant());
   }
 
   /** The request, when the phone is the one that sent it; unknown codes and wrong phones look the same. */

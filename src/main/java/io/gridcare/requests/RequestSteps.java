@@ -62,6 +62,7 @@ class RequestSteps {
   JavaDelegate forwardRequest(RequestSettings settings, Units units) {
     return execution -> {
       ServiceRequest request = requests.get(id(execution));
+      acknowledge(request);
       ServiceType service = service(request);
       String unit = request.unitCode();
       Optional<Unit> found = unit == null ? Optional.empty() : units.findById(unit);
@@ -87,11 +88,21 @@ class RequestSteps {
     };
   }
 
+  /**
+   * The "received" notice (the timeline's first step), raised by whichever step follows triage first rather than
+   * by the submission, so that a portal submission waits for no notification work. Raised again after a
+   * re-triage it is the same event, and the notification flow starts nothing.
+   */
+  private void acknowledge(ServiceRequest request) {
+    notices.tell(request, RequestStatus.RECEIVED, null, 1);
+  }
+
   /** What the agent's form shows, and the corrections it starts from. */
   @Bean
   JavaDelegate prepareReview(CustomerProfiles customers, RequestSettings settings) {
     return execution -> {
       ServiceRequest request = requests.get(id(execution));
+      acknowledge(request);
       Instant now = clock.instant();
       String outcome = (String) execution.getVariable(RequestFlow.VAR_TRIAGE_OUTCOME);
       requests.status(request.id(), RequestStatus.IN_REVIEW, null, null, now);

@@ -3,6 +3,7 @@ package io.gridcare.requests;
 import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -12,6 +13,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.gridcare.system.ConflictException;
 import io.gridcare.system.NotFoundException;
 import org.slf4j.Logger;
@@ -19,6 +22,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The portal's service catalog, kept in PostgreSQL. Admins change it; every change of a service raises its
@@ -66,10 +71,14 @@ public class ServiceCatalog {
          set label_vi = excluded.label_vi, label_en = excluded.label_en, required_fields = excluded.required_fields,
              required_documents = excluded.required_documents, position = excluded.position, active = excluded.active""";
 
+  static final Duration FRESHNESS = Duration.ofSeconds(10);
+
   private final JdbcClient sql;
+  private final LoadingCache<String, Optional<ServiceType>> copies;
 
   ServiceCatalog(JdbcClient sql) {
     this.sql = sql;
+    this.copies = Caffeine.newBuilder().expireAfterWrite(FRESHNESS).maximumSize(1_000).build(this::read);
   }
 
   /** What the portal offers, in the catalog's order, with active reasons only. */
@@ -82,7 +91,16 @@ public class ServiceCatalog {
     return load(null, false);
   }
 
+  /**
+   * The service as the portal and the flow use it, from a copy at most {@link #FRESHNESS} old: every portal call
+   * looks its service up. A change made on this server is seen at once; one made on another server within that
+   * time. Admins editing the catalog read it fresh ({@link #get}).
+   */
   public Optional<ServiceType> find(String code) {
+    return copies.get(code);
+  }
+
+  private Optional<ServiceType> read(String code) {
     return load(code, false).stream().findFirst();
   }
 
@@ -116,7 +134,8 @@ public class ServiceCatalog {
       sql.sql(UPDATE_TYPE).params(row).update();
     }
     saveReasons(service);
-    ServiceType saved = find(service.code()).orElseThrow();
+    forgetAfterCommit(service.code());
+    ServiceType saved = read(service.code()).orElseThrow();
     log.info("Service {} version {} saved by {}", saved.code(), saved.version(), user);
     return saved;
   }
@@ -134,16 +153,27 @@ public class ServiceCatalog {
     int changed = sql.sql("update service_type set active = false, version = version + 1, updated_at = now(),"
             + " updated_by = :user where code = :code and active")
         .param("code", code).param("user", user).update();
-    ServiceType retired = find(code).orElseThrow();
+    forgetAfterCommit(code);
+    ServiceType retired = read(code).orElseThrow();
     if (changed > 0) {
       log.info("Service {} retired at version {} by {}", code, retired.version(), user);
     }
     return retired;
   }
 
-  /** The service, retired reasons included. */
+  /** The service as stored now, retired reasons included. */
   public ServiceType get(String code) {
-    return find(code).orElseThrow(() -> notFound(code));
+    return read(code).orElseThrow(() -> notFound(code));
+  }
+
+  /** After the commit: forgotten earlier, a concurrent lookup could cache the old row again. */
+  private void forgetAfterCommit(String code) {
+    TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+      @Override
+      public void afterCommit() {
+        copies.invalidate(code);
+      }
+    });
   }
 
   private static Map<String, Object> row(ServiceType service, String user) {

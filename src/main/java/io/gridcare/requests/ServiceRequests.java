@@ -34,19 +34,21 @@ class ServiceRequests {
     this.json = json;
   }
 
-  long insert(String code, String phone, RequestDraft draft, Assessment assessment, Instant at) {
+  /** A submitted request with its triage decision; its flow is started afterwards ({@link #awaitingFlow}). */
+  long insert(String code, String phone, RequestDraft draft, Assessment assessment, String triageOutcome,
+      Instant at) {
     long id = sql.sql("""
             insert into service_request (code, service_type, reason_code, customer_code, phone, contact_name, email,
-                                         unit_code, draft, warnings, status, submitted_at)
+                                         unit_code, draft, warnings, status, triage_outcome, submitted_at, triaged_at)
             values (:code, :service, :reason, :customer, :phone, :name, :email, :unit, cast(:draft as jsonb),
-                    cast(:warnings as jsonb), 'RECEIVED', :at) returning id""")
+                    cast(:warnings as jsonb), 'RECEIVED', :outcome, :at, :at) returning id""")
         .param("code", code).param("service", assessment.service().code())
         .param("reason", assessment.reasonChosen() ? draft.reasonCode() : null)
         .param("customer", assessment.customer() == null ? null : assessment.customer().code())
         .param("phone", phone).param("name", draft.contactName() == null ? "" : draft.contactName())
         .param("email", draft.email()).param("unit", assessment.unitCode())
         .param("draft", write(draft)).param("warnings", write(assessment.warnings()))
-        .param("at", Timestamp.from(at))
+        .param("outcome", triageOutcome).param("at", Timestamp.from(at))
         .query(Long.class).single();
     event(id, RequestStatus.RECEIVED, null, null, at);
     return id;
@@ -58,6 +60,27 @@ class ServiceRequests {
 
   ServiceRequest get(long id) {
     return sql.sql(COLUMNS + " where id = :id").param("id", id).query(this::read).single();
+  }
+
+  /** A request whose flow has not started yet, with the decision taken when it was submitted. */
+  record AwaitingFlow(long id, String code, String triageOutcome) {
+  }
+
+  /**
+   * The oldest requests whose flow has not started, locked until the transaction ends; another server skips them
+   * and takes the next ones.
+   */
+  List<AwaitingFlow> awaitingFlow(int limit) {
+    return sql.sql("""
+            select id, code, triage_outcome from service_request
+             where process_instance_id is null order by id limit :limit for update skip locked""")
+        .param("limit", limit)
+        .query((row, n) -> new AwaitingFlow(row.getLong(1), row.getString(2), row.getString(3))).list();
+  }
+
+  long countAwaitingFlow() {
+    return sql.sql("select count(*) from service_request where process_instance_id is null").query(Long.class)
+        .single();
   }
 
   void started(long id, String processInstanceId) {

@@ -54,7 +54,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  *   <li>submit-to-triage-decision latency at a fixed rate (default 100 requests/s for 120 s, after 15 s of
  *   warm-up): open loop, each submission scheduled on the clock and timed from its scheduled start, so a slow
  *   answer delays no later submission and a stall shows in the figures. The triage decision is taken inside the
- *   submit call; forwarding and notices follow on the job executor as in production.</li>
+ *   submit call; the flow starts right after it, and forwarding and notices follow on the job executor, as in
+ *   production;</li>
+ *   <li>what the burst left for the background, and how long the flows took to start.</li>
  * </ol>
  * Prints figures; asserts nothing. Portal rate limits are lifted: every request comes from one address.
  */
@@ -136,6 +138,29 @@ final class RequestBenchmark {
     openLoop(generator, shareRequests, rate, warmUp);
     long[] micros = openLoop(generator, shareRequests + warmUp, rate, rate * seconds);
     reportLatency(micros, rate, seconds);
+    reportBacklog();
+  }
+
+  /**
+   * What the burst left for the background: requests whose flow has not started, jobs due; then how long the
+   * flows took to start (waited for up to ten minutes).
+   */
+  private void reportBacklog() {
+    long awaiting = awaitingFlow();
+    long jobs = app.getBean(org.camunda.bpm.engine.ManagementService.class).createJobQuery().executable().count();
+    long started = System.nanoTime();
+    try {
+      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+          .until(this::awaitingFlow, count -> count == 0);
+    } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+      // reported below
+    }
+    long left = awaitingFlow();
+    figures.info(String.format("""
+
+        Background after the timed phase: %,d requests awaiting their flow, %,d jobs due
+          every flow started %.1f s later%s
+        """, awaiting, jobs, seconds(started), left > 0 ? " (not all: " + left + " still waiting)" : ""));
   }
 
   private void ingest(CustomerDataGenerator customers, int count) {
@@ -288,6 +313,11 @@ final class RequestBenchmark {
         sorted[sorted.length - 1] / 1000.0, Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20));
+  }
+
+  private long awaitingFlow() {
+    return sql.sql("select count(*) from service_request where process_instance_id is null").query(Long.class)
+        .single();
   }
 
   private static double percentile(long[] sortedMicros, int percent) {

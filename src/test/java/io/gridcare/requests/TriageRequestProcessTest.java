@@ -147,6 +147,35 @@ class TriageRequestProcessTest {
   }
 
   @Test
+  void requestDecidedAtSubmissionIsNotDecidedAgain() {
+    ProcessInstance instance = start(Variables.createVariables()
+        .putValue(RequestFlow.VAR_TRIAGE_OUTCOME, RequestFlow.AUTO_FORWARD));
+
+    assertThat(instance).hasPassed("Gateway_DecidedAtSubmission").hasNotPassed("Task_TriageRequest")
+        .isWaitingAt("Task_ForwardRequest");
+    assertThat(calls).isEmpty();
+    assertThat(org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.historyService()
+        .createHistoricDecisionInstanceQuery().processInstanceId(instance.getId()).count()).isZero();
+  }
+
+  @Test
+  void requestDecidedAtSubmissionIsDecidedAgainAfterTheCustomersSupplement() {
+    ProcessInstance instance = start(Variables.createVariables().putValue(RequestFlow.VAR_TRIAGE_OUTCOME, "INCOMPLETE"));
+    assertThat(instance).hasNotPassed("Task_TriageRequest").isWaitingAt("Task_PrepareReview");
+    execute(job(instance));
+    complete(task(instance), withVariables(RequestFlow.VAR_REVIEW_OUTCOME, "ASK_CUSTOMER", "infoRequested", "Ảnh CCCD"));
+    execute(job(instance));
+
+    runtimeService().createMessageCorrelation(RequestFlow.MSG_SUPPLEMENT_RECEIVED).processInstanceBusinessKey(CODE)
+        .correlate();
+    execute(job(instance)); // reassess: the supplement made it clean
+
+    assertThat(instance).hasPassedInOrder("Task_ReassessRequest", "Task_TriageRequest").isWaitingAt("Task_ForwardRequest");
+    assertThat(calls).containsExactly("prepareReview", "checkReview", "askCustomer", "reassessRequest",
+        "recordTriage:AUTO_FORWARD");
+  }
+
+  @Test
   void unitWithItsOwnSystemGetsTheRequestThereAndReportsBack() {
     unitSystemUrl = "https://crm.pd12.example/requests";
     ProcessInstance instance = start(clean());

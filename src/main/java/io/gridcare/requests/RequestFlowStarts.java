@@ -1,0 +1,153 @@
+package io.gridcare.requests;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Starts the triage flow of submitted requests, off the portal's answer. A submission stores the request with the
+ * decision {@code Decision_RequestTriage} took for it and wakes this; the flow starts within milliseconds, many
+ * requests in one transaction when they come fast. A request is never lost: until its flow has started it stays
+ * marked (no process instance) and is picked up again, by this server or another, at the latest after a second.
+ */
+@Component
+class RequestFlowStarts implements SmartLifecycle {
+
+  private static final Logger log = LoggerFactory.getLogger(RequestFlowStarts.class);
+  static final int BATCH = 50;
+  private static final Duration IDLE_CHECK = Duration.ofSeconds(1);
+
+  private final ServiceRequests requests;
+  private final RuntimeService runtime;
+  private final TransactionTemplate transaction;
+  private final RequestSettings settings;
+  private final Semaphore wake = new Semaphore(0);
+  private volatile Thread thread;
+
+  RequestFlowStarts(ServiceRequests requests, RuntimeService runtime, TransactionTemplate transaction,
+      RequestSettings settings, MeterRegistry meters) {
+    this.requests = requests;
+    this.runtime = runtime;
+    this.transaction = transaction;
+    this.settings = settings;
+    Gauge.builder("gridcare.requests.awaiting-flow", requests, ServiceRequests::countAwaitingFlow)
+        .description("Submitted requests whose triage flow has not started yet").register(meters);
+  }
+
+  /** A request was stored: start its flow now rather than at the next check. */
+  void wake() {
+    wake.release();
+  }
+
+  /** Starts flows until none is waiting; answers how many it started. */
+  int startWaiting() {
+    int started = 0;
+    for (int count = startBatch(); count > 0; count = startBatch()) {
+      started += count;
+    }
+    return started;
+  }
+
+  /** One transaction for up to {@link #BATCH} requests; when one of them fails, each is started on its own. */
+  private int startBatch() {
+    try {
+      return transaction.execute(status -> {
+        List<ServiceRequests.AwaitingFlow> waiting = requests.awaitingFlow(BATCH);
+        waiting.forEach(this::start);
+        return waiting.size();
+      });
+    } catch (RuntimeException batchFailed) {
+      log.warn("Starting a batch of request flows failed; starting them one by one", batchFailed);
+      return startOneByOne();
+    }
+  }
+
+  /** Answers 0 when one could not start, so that the loop waits for the next check instead of retrying at once. */
+  private int startOneByOne() {
+    int started = 0;
+    for (int i = 0; i < BATCH; i++) {
+      try {
+        Integer count = transaction.execute(status -> {
+          List<ServiceRequests.AwaitingFlow> next = requests.awaitingFlow(1);
+          next.forEach(this::start);
+          return next.size();
+        });
+        if (count == null || count == 0) {
+          return started;
+        }
+        started++;
+      } catch (RuntimeException failed) {
+        log.error("The flow of a request could not start; it stays waiting and is tried again", failed);
+        return 0;
+      }
+    }
+    return started;
+  }
+
+  private void start(ServiceRequests.AwaitingFlow request) {
+    VariableMap variables = Variables.createVariables()
+        .putValue(RequestFlow.VAR_REQUEST_ID, request.id())
+        .putValue(RequestFlow.VAR_REQUEST_CODE, request.code())
+        .putValue(RequestFlow.VAR_TRIAGE_OUTCOME, request.triageOutcome())
+        .putValue(RequestFlow.VAR_REVIEW_SLA, settings.reviewSla().toString())
+        .putValue(RequestFlow.VAR_SUPPLEMENT_TIMEOUT, settings.supplementTimeout().toString());
+    String instance = runtime.startProcessInstanceByKey(RequestFlow.PROCESS_KEY, request.code(), variables).getId();
+    requests.started(request.id(), instance);
+  }
+
+  private void run() {
+    while (!Thread.currentThread().isInterrupted()) {
+      try {
+        startWaiting();
+      } catch (RuntimeException unexpected) {
+        log.error("Starting request flows failed; trying again in a second", unexpected);
+      }
+      try {
+        if (wake.tryAcquire(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
+          wake.drainPermits();
+        }
+      } catch (InterruptedException stopping) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public void start() {
+    Thread starter = new Thread(this::run, "request-flow-starts");
+    starter.setDaemon(true);
+    thread = starter;
+    starter.start();
+  }
+
+  @Override
+  public void stop() {
+    Thread starter = thread;
+    thread = null;
+    if (starter != null) {
+      starter.interrupt();
+      try {
+        starter.join(Duration.ofSeconds(10).toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  @Override
+  public boolean isRunning() {
+    return thread != null;
+  }
+}
