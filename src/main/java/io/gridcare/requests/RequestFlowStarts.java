@@ -76,26 +76,28 @@ class RequestFlowStarts implements SmartLifecycle {
     }
   }
 
-  /** Answers 0 when one could not start, so that the loop waits for the next check instead of retrying at once. */
+  /**
+   * Each request of the batch in its own transaction, so that one that cannot start holds back no other. Answers
+   * 0 when one failed: the loop then waits for the next check rather than failing again at once.
+   */
   private int startOneByOne() {
+    List<ServiceRequests.AwaitingFlow> batch = transaction.execute(status -> requests.awaitingFlow(BATCH));
     int started = 0;
-    for (int i = 0; i < BATCH; i++) {
+    boolean failures = false;
+    for (ServiceRequests.AwaitingFlow request : batch == null ? List.<ServiceRequests.AwaitingFlow>of() : batch) {
       try {
-        Integer count = transaction.execute(status -> {
-          List<ServiceRequests.AwaitingFlow> next = requests.awaitingFlow(1);
-          next.forEach(this::start);
-          return next.size();
-        });
-        if (count == null || count == 0) {
-          return started;
-        }
-        started++;
+        Boolean done = transaction.execute(status -> requests.awaitingFlow(request.id()).map(locked -> {
+          start(locked);
+          return true;
+        }).orElse(false));
+        started += Boolean.TRUE.equals(done) ? 1 : 0;
       } catch (RuntimeException failed) {
-        log.error("The flow of a request could not start; it stays waiting and is tried again", failed);
-        return 0;
+        failures = true;
+        log.error("The flow of request {} could not start; it stays waiting and is tried again", request.code(),
+            failed);
       }
     }
-    return started;
+    return failures ? 0 : started;
   }
 
   private void start(ServiceRequests.AwaitingFlow request) {

@@ -78,6 +78,15 @@ class ServiceRequests {
         .query((row, n) -> new AwaitingFlow(row.getLong(1), row.getString(2), row.getString(3))).list();
   }
 
+  /** The request, locked, when its flow has still not started (and no other server is starting it). */
+  Optional<AwaitingFlow> awaitingFlow(long id) {
+    return sql.sql("""
+            select id, code, triage_outcome from service_request
+             where id = :id and process_instance_id is null for update skip locked""")
+        .param("id", id)
+        .query((row, n) -> new AwaitingFlow(row.getLong(1), row.getString(2), row.getString(3))).optional();
+  }
+
   long countAwaitingFlow() {
     return sql.sql("select count(*) from service_request where process_instance_id is null").query(Long.class)
         .single();

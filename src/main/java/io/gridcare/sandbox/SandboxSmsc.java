@@ -50,6 +50,7 @@ import org.jsmpp.bean.ReplaceSm;
 import org.jsmpp.bean.SubmitMulti;
 import org.jsmpp.bean.SubmitSm;
 import org.jsmpp.bean.TypeOfNumber;
+import org.jsmpp.extra.NegativeResponseException;
 import org.jsmpp.extra.ProcessRequestException;
 import org.jsmpp.extra.SessionState;
 import org.jsmpp.session.BindRequest;
@@ -95,6 +96,9 @@ public final class SandboxSmsc implements SmartLifecycle, ServerMessageReceiverL
   private static final Logger log = LoggerFactory.getLogger(SandboxSmsc.class);
   private static final Pattern VIETNAMESE_MOBILE = Pattern.compile("84[35789][0-9]{8}");
   private static final Duration RECEIPT_DELAY = Duration.ofMillis(100);
+  /** A refused receipt is offered again after 1 s, 2 s, ... up to this many times. */
+  private static final int RECEIPT_ATTEMPTS = 10;
+  private static final Duration RECEIPT_RETRY = Duration.ofSeconds(1);
   private static final Duration BIND_TIMEOUT = Duration.ofSeconds(5);
   private static final int MAX_PARTIAL = 1_000;
   private static final DateTimeFormatter RECEIPT_DATE = DateTimeFormatter.ofPattern("yyMMddHHmm");
@@ -277,19 +281,31 @@ public final class SandboxSmsc implements SmartLifecycle, ServerMessageReceiverL
         + " done date:" + now + " stat:" + state + " err:" + (delivered ? "000" : "001") + " text:"
         + quoted.replaceAll("[^\\x20-\\x7E]", "?");
     Message_state_enum messageState = delivered ? Message_state_enum.DELIVERED : Message_state_enum.UNDELIVERABLE;
-    receipts.schedule(() -> {
-      try {
-        session.deliverShortMessage(null, TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
-            TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, sender,
-            new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
-            (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
-            receipt.getBytes(StandardCharsets.US_ASCII), new OptionalParameter.Receipted_message_id(id),
-            new OptionalParameter.Message_state(messageState.byteValue()));
-      } catch (Exception e) {
-        // the session went away meanwhile: a real SMSC would keep the receipt, the sandbox forgets it
-        log.debug("Sandbox SMSC: receipt for {} not delivered: {}", id, e.toString());
+    receipts.schedule(() -> deliverReceipt(session, sender, destination, id, receipt, messageState, 1),
+        RECEIPT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** As a real SMSC does, a receipt the ESME refuses for now (its queue is full) is offered again later. */
+  private void deliverReceipt(SMPPServerSession session, String sender, String destination, String id,
+      String receipt, Message_state_enum messageState, int attempt) {
+    try {
+      session.deliverShortMessage(null, TypeOfNumber.INTERNATIONAL, NumberingPlanIndicator.ISDN, destination,
+          TypeOfNumber.ALPHANUMERIC, NumberingPlanIndicator.UNKNOWN, sender,
+          new ESMClass(MessageMode.DEFAULT, MessageType.SMSC_DEL_RECEIPT, GSMSpecificFeature.DEFAULT),
+          (byte) 0, (byte) 0, new RegisteredDelivery(0), DataCodings.ZERO,
+          receipt.getBytes(StandardCharsets.US_ASCII), new OptionalParameter.Receipted_message_id(id),
+          new OptionalParameter.Message_state(messageState.byteValue()));
+    } catch (NegativeResponseException refused) {
+      if (attempt < RECEIPT_ATTEMPTS) {
+        receipts.schedule(() -> deliverReceipt(session, sender, destination, id, receipt, messageState, attempt + 1),
+            RECEIPT_RETRY.toMillis() * attempt, TimeUnit.MILLISECONDS);
+      } else {
+        log.warn("Sandbox SMSC: receipt for {} refused {} times, given up: {}", id, attempt, refused.toString());
       }
-    }, RECEIPT_DELAY.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      // the session went away meanwhile: a real SMSC would keep the receipt, the sandbox forgets it
+      log.debug("Sandbox SMSC: receipt for {} not delivered: {}", id, e.toString());
+    }
   }
 
   static String decode(byte dataCoding, byte[] payload) {
