@@ -9,13 +9,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.gridcare.GridCareIntegrationTest;
 import io.gridcare.Http;
 import io.gridcare.Http.Response;
+import io.gridcare.TestUsers;
+import io.gridcare.system.Access;
 import io.gridcare.system.embedded.TestStack;
+import io.gridcare.units.UnitGroups;
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
@@ -40,13 +45,20 @@ class NotificationFlowEndToEndTest {
   private static final String EMAIL_OPTED_OUT = "PD09NF0000604";
   private static final String SUBSTATION = "E2E09-T6";
 
+  /** A Sóc Sơn supervisor: care staff (Tasklist) and the unit's supervisors, nothing more. */
+  private static final String SUPERVISOR = "sup-pd09-e2e";
+  private static final String SUPERVISOR_PASSWORD = "Giam-sat-PD09-e2e";
+
   private final Http source = Http.to(TestStack.get().serverPort()).as(ADMIN, ADMIN_PASSWORD);
+  private final Http supervisor = Http.to(TestStack.get().serverPort()).as(SUPERVISOR, SUPERVISOR_PASSWORD);
   private final JdbcClient sql;
   private final TaskService tasks;
 
-  NotificationFlowEndToEndTest(@Autowired JdbcClient sql, @Autowired TaskService tasks) {
+  NotificationFlowEndToEndTest(@Autowired JdbcClient sql, @Autowired TaskService tasks,
+      @Autowired IdentityService identity) {
     this.sql = sql;
     this.tasks = tasks;
+    TestUsers.ensure(identity, SUPERVISOR, SUPERVISOR_PASSWORD, Access.STAFF_GROUP, UnitGroups.supervisorsOf("PD09"));
   }
 
   @BeforeAll
@@ -127,6 +139,63 @@ class NotificationFlowEndToEndTest {
 
     JsonNode report = awaitCompleted(notice);
     assertThat(report.path("recipients").asInt()).isEqualTo(4);
+  }
+
+  /**
+   * What Tasklist does, over the engine REST API it uses, as a unit supervisor (not an admin): find the task among
+   * the group's, claim it, load the Camunda Form, submit it. Rejected, nothing is sent.
+   */
+  @Test
+  void aUnitSupervisorRejectsAPlannedOutageInTasklistWithTheApprovalForm() {
+    Instant start = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    Response accepted = source.postJson("/api/events/switching", """
+        {"eventId":"%s","type":"PLANNED_OUTAGE_SCHEDULED","occurredAt":"%s",
+         "payload":{"unitCode":"PD09","substations":["%s"],"area":"Thôn Đông, xã Phù Linh",
+                    "outageStart":"%s","expectedRestoration":"%s","reason":"thay máy biến áp"}}"""
+        .formatted("plan-" + UUID.randomUUID(), Instant.now(), SUBSTATION, start, start.plus(6, ChronoUnit.HOURS)));
+    String notice = accepted.json().path("noticeId").asText();
+
+    JsonNode task = await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.get(
+        "/engine-rest/task?processInstanceBusinessKey=" + notice + "&candidateGroup=" + UnitGroups.supervisorsOf("PD09"))
+        .json(), found -> found.size() == 1).get(0);
+    String id = task.path("id").asText();
+    assertThat(supervisor.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + SUPERVISOR + "\"}")
+        .status()).isEqualTo(204);
+
+    assertThat(supervisor.get("/engine-rest/task/" + id + "/form").json().path("camundaFormRef").path("key").asText())
+        .isEqualTo("notice-approval");
+    JsonNode form = supervisor.get("/engine-rest/task/" + id + "/deployed-form").json();
+    JsonNode decision = fields(form).stream().filter(field -> "approvalDecision".equals(field.path("key").asText()))
+        .findFirst().orElseThrow();
+    assertThat(decision.path("values").findValuesAsText("value")).containsExactly("APPROVE", "REJECT", "RESCHEDULE");
+    assertThat(fields(form)).extracting(field -> field.path("key").asText()).contains("approvalComment",
+        "rescheduledAt", "audienceSize", "noticePreview");
+    JsonNode shown = supervisor.get("/engine-rest/task/" + id + "/form-variables").json();
+    assertThat(shown.path("audienceSize").path("value").asInt()).isEqualTo(4);
+    assertThat(shown.path("noticePreview").path("value").asText()).contains("Phù Linh");
+
+    Response submitted = supervisor.postJson("/engine-rest/task/" + id + "/submit-form", """
+        {"variables":{"approvalDecision":{"value":"REJECT"},
+                      "approvalComment":{"value":"Trùng lịch cắt điện đã báo / Same outage already announced"}}}""");
+    assertThat(submitted.status()).as(submitted.body()).isIn(200, 204);
+
+    await().atMost(Duration.ofSeconds(30)).until(() -> report(Long.parseLong(notice)).path("notice").path("status")
+        .asText(), "REJECTED"::equals);
+    assertThat(sql.sql("select approved_by from notice where id = :id").param("id", Long.parseLong(notice))
+        .query(String.class).single()).as("the decision is the supervisor's").isEqualTo(SUPERVISOR);
+    assertThat(attempts(Long.parseLong(notice))).isZero();
+  }
+
+  /** Every input of a Camunda Form, nested groups included. */
+  private static List<JsonNode> fields(JsonNode container) {
+    List<JsonNode> found = new java.util.ArrayList<>();
+    for (JsonNode component : container.path("components")) {
+      if (component.has("key")) {
+        found.add(component);
+      }
+      found.addAll(fields(component));
+    }
+    return found;
   }
 
   @Test
