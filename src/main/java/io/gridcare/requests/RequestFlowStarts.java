@@ -2,8 +2,10 @@ package io.gridcare.requests;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.Semaphore;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -19,8 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Starts the triage flow of submitted requests, off the portal's answer. A submission stores the request with the
  * decision {@code Decision_RequestTriage} took for it and wakes this; the flow starts a tenth of a second later,
- * with those of the requests submitted meanwhile, in one transaction. A request is never lost: until its flow has started it stays
- * marked (no process instance) and is picked up again, by this server or another, at the latest after a second.
+ * with those of the requests submitted meanwhile, in one transaction. A request is never lost: until its flow has
+ * started it stays marked (no process instance) and is picked up again, by this server or another, at the latest
+ * after a second.
  */
 @Component
 class RequestFlowStarts implements SmartLifecycle {
@@ -35,8 +38,9 @@ class RequestFlowStarts implements SmartLifecycle {
   private final RuntimeService runtime;
   private final TransactionTemplate transaction;
   private final RequestSettings settings;
-  private final Semaphore wake = new Semaphore(0);
-  private volatile Thread thread;
+  /** Set while a run is scheduled: wake-ups meanwhile join it. */
+  private final AtomicBoolean due = new AtomicBoolean();
+  private volatile ScheduledExecutorService scheduler;
 
   RequestFlowStarts(ServiceRequests requests, RuntimeService runtime, TransactionTemplate transaction,
       RequestSettings settings, MeterRegistry meters) {
@@ -50,7 +54,10 @@ class RequestFlowStarts implements SmartLifecycle {
 
   /** A request was stored: start its flow now rather than at the next check. */
   void wake() {
-    wake.release();
+    ScheduledExecutorService running = scheduler;
+    if (running != null && due.compareAndSet(false, true)) {
+      running.schedule(this::run, LINGER.toMillis(), TimeUnit.MILLISECONDS);
+    }
   }
 
   /** Starts flows until none is waiting; answers how many it started. */
@@ -112,39 +119,33 @@ class RequestFlowStarts implements SmartLifecycle {
   }
 
   private void run() {
-    while (!Thread.currentThread().isInterrupted()) {
-      try {
-        startWaiting();
-      } catch (RuntimeException unexpected) {
-        log.error("Starting request flows failed; trying again in a second", unexpected);
-      }
-      try {
-        if (wake.tryAcquire(IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS)) {
-          TimeUnit.MILLISECONDS.sleep(LINGER.toMillis());
-          wake.drainPermits();
-        }
-      } catch (InterruptedException stopping) {
-        Thread.currentThread().interrupt();
-      }
+    due.set(false);
+    try {
+      startWaiting();
+    } catch (RuntimeException unexpected) {
+      log.error("Starting request flows failed; trying again in a second", unexpected);
     }
   }
 
   @Override
   public void start() {
-    Thread starter = new Thread(this::run, "request-flow-starts");
-    starter.setDaemon(true);
-    thread = starter;
-    starter.start();
+    ScheduledExecutorService started = Executors.newSingleThreadScheduledExecutor(runnable -> {
+      Thread thread = new Thread(runnable, "request-flow-starts");
+      thread.setDaemon(true);
+      return thread;
+    });
+    started.scheduleWithFixedDelay(this::run, IDLE_CHECK.toMillis(), IDLE_CHECK.toMillis(), TimeUnit.MILLISECONDS);
+    scheduler = started;
   }
 
   @Override
   public void stop() {
-    Thread starter = thread;
-    thread = null;
-    if (starter != null) {
-      starter.interrupt();
+    ScheduledExecutorService running = scheduler;
+    scheduler = null;
+    if (running != null) {
+      running.shutdownNow();
       try {
-        starter.join(Duration.ofSeconds(10).toMillis());
+        running.awaitTermination(10, TimeUnit.SECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
       }
@@ -153,6 +154,6 @@ class RequestFlowStarts implements SmartLifecycle {
 
   @Override
   public boolean isRunning() {
-    return thread != null;
+    return scheduler != null;
   }
 }
