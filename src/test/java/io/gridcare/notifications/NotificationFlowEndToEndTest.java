@@ -122,13 +122,7 @@ class NotificationFlowEndToEndTest {
 
   @Test
   void aPlannedOutageWaitsForASupervisorsApproval() {
-    Instant start = Instant.now().plus(5, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    Response accepted = source.postJson("/api/events/switching", """
-        {"eventId":"%s","type":"PLANNED_OUTAGE_SCHEDULED","occurredAt":"%s",
-         "payload":{"unitCode":"PD09","substations":["%s"],"area":"Thôn Đông, xã Phù Linh",
-                    "outageStart":"%s","expectedRestoration":"%s","reason":"bảo dưỡng đường dây 22kV"}}"""
-        .formatted("plan-" + UUID.randomUUID(), Instant.now(), SUBSTATION, start, start.plus(8, ChronoUnit.HOURS)));
-    long notice = accepted.json().path("noticeId").asLong();
+    long notice = plannedOutage(5, "bảo dưỡng đường dây 22kV");
 
     Task approval = await().atMost(Duration.ofSeconds(30)).until(() -> tasks.createTaskQuery()
         .processInstanceBusinessKey(Long.toString(notice)).singleResult(), task -> task != null);
@@ -147,13 +141,7 @@ class NotificationFlowEndToEndTest {
    */
   @Test
   void aUnitSupervisorRejectsAPlannedOutageInTasklistWithTheApprovalForm() {
-    Instant start = Instant.now().plus(6, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
-    Response accepted = source.postJson("/api/events/switching", """
-        {"eventId":"%s","type":"PLANNED_OUTAGE_SCHEDULED","occurredAt":"%s",
-         "payload":{"unitCode":"PD09","substations":["%s"],"area":"Thôn Đông, xã Phù Linh",
-                    "outageStart":"%s","expectedRestoration":"%s","reason":"thay máy biến áp"}}"""
-        .formatted("plan-" + UUID.randomUUID(), Instant.now(), SUBSTATION, start, start.plus(6, ChronoUnit.HOURS)));
-    String notice = accepted.json().path("noticeId").asText();
+    String notice = Long.toString(plannedOutage(6, "thay máy biến áp"));
 
     JsonNode task = await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.get(
         "/engine-rest/task?processInstanceBusinessKey=" + notice + "&candidateGroup=" + UnitGroups.supervisorsOf("PD09"))
@@ -184,6 +172,19 @@ class NotificationFlowEndToEndTest {
     assertThat(sql.sql("select approved_by from notice where id = :id").param("id", Long.parseLong(notice))
         .query(String.class).single()).as("the decision is the supervisor's").isEqualTo(SUPERVISOR);
     assertThat(attempts(Long.parseLong(notice))).isZero();
+  }
+
+  /** A planned outage of the test substation in {@code days} days, for 8 hours; answers its notice. */
+  private long plannedOutage(int days, String reason) {
+    Instant start = Instant.now().plus(days, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
+    Response accepted = source.postJson("/api/events/switching", """
+        {"eventId":"%s","type":"PLANNED_OUTAGE_SCHEDULED","occurredAt":"%s",
+         "payload":{"unitCode":"PD09","substations":["%s"],"area":"Thôn Đông, xã Phù Linh",
+                    "outageStart":"%s","expectedRestoration":"%s","reason":"%s"}}"""
+        .formatted("plan-" + UUID.randomUUID(), Instant.now(), SUBSTATION, start, start.plus(8, ChronoUnit.HOURS),
+            reason));
+    assertThat(accepted.status()).as(accepted.body()).isEqualTo(202);
+    return accepted.json().path("noticeId").asLong();
   }
 
   /** Every input of a Camunda Form, nested groups included. */
