@@ -11,6 +11,7 @@ import java.util.Optional;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -66,25 +67,24 @@ class ServiceRequests {
   record AwaitingFlow(long id, String code, String triageOutcome) {
   }
 
+  private static final String AWAITING_FLOW =
+      "select id, code, triage_outcome from service_request where process_instance_id is null";
+  private static final RowMapper<AwaitingFlow> AWAITING =
+      (row, n) -> new AwaitingFlow(row.getLong(1), row.getString(2), row.getString(3));
+
   /**
    * The oldest requests whose flow has not started, locked until the transaction ends; another server skips them
    * and takes the next ones.
    */
   List<AwaitingFlow> awaitingFlow(int limit) {
-    return sql.sql("""
-            select id, code, triage_outcome from service_request
-             where process_instance_id is null order by id limit :limit for update skip locked""")
-        .param("limit", limit)
-        .query((row, n) -> new AwaitingFlow(row.getLong(1), row.getString(2), row.getString(3))).list();
+    return sql.sql(AWAITING_FLOW + " order by id limit :limit for update skip locked").param("limit", limit)
+        .query(AWAITING).list();
   }
 
   /** The request, locked, when its flow has still not started (and no other server is starting it). */
   Optional<AwaitingFlow> awaitingFlow(long id) {
-    return sql.sql("""
-            select id, code, triage_outcome from service_request
-             where id = :id and process_instance_id is null for update skip locked""")
-        .param("id", id)
-        .query((row, n) -> new AwaitingFlow(row.getLong(1), row.getString(2), row.getString(3))).optional();
+    return sql.sql(AWAITING_FLOW + " and id = :id for update skip locked").param("id", id).query(AWAITING)
+        .optional();
   }
 
   long countAwaitingFlow() {

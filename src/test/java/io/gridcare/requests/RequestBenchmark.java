@@ -36,6 +36,9 @@ import io.gridcare.notifications.ObservedReceipts;
 import io.gridcare.requests.PortalRequestGenerator.Generated;
 import io.gridcare.requests.PortalRequestGenerator.Kind;
 import io.gridcare.system.embedded.TestStack;
+import org.awaitility.Awaitility;
+import org.awaitility.core.ConditionTimeoutException;
+import org.camunda.bpm.engine.ManagementService;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.config.ConfigurableListableBeanFactory;
@@ -146,16 +149,17 @@ final class RequestBenchmark {
    * flows took to start (waited for up to ten minutes).
    */
   private void reportBacklog() {
-    long awaiting = awaitingFlow();
-    long jobs = app.getBean(org.camunda.bpm.engine.ManagementService.class).createJobQuery().executable().count();
+    ServiceRequests requests = app.getBean(ServiceRequests.class);
+    long awaiting = requests.countAwaitingFlow();
+    long jobs = app.getBean(ManagementService.class).createJobQuery().executable().count();
     long started = System.nanoTime();
     try {
-      org.awaitility.Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
-          .until(this::awaitingFlow, count -> count == 0);
-    } catch (org.awaitility.core.ConditionTimeoutException notYet) {
+      Awaitility.await().atMost(Duration.ofMinutes(10)).pollInterval(Duration.ofMillis(200))
+          .until(requests::countAwaitingFlow, count -> count == 0);
+    } catch (ConditionTimeoutException notYet) {
       // reported below
     }
-    long left = awaitingFlow();
+    long left = requests.countAwaitingFlow();
     figures.info(String.format("""
 
         Background after the timed phase: %,d requests awaiting their flow, %,d jobs due
@@ -313,11 +317,6 @@ final class RequestBenchmark {
         sorted[sorted.length - 1] / 1000.0, Runtime.getRuntime().availableProcessors(),
         ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage(),
         (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20));
-  }
-
-  private long awaitingFlow() {
-    return sql.sql("select count(*) from service_request where process_instance_id is null").query(Long.class)
-        .single();
   }
 
   private static double percentile(long[] sortedMicros, int percent) {
