@@ -1,19 +1,20 @@
 package io.gridcare.sandbox;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.matching;
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
@@ -26,8 +27,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.http.Response;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import io.gridcare.customers.Channel;
 import io.gridcare.notifications.DeliveryReceipt;
 import io.gridcare.notifications.DeliveryReceipts;
@@ -46,7 +47,7 @@ import org.springframework.stereotype.Component;
  * reports the message delivered {@code gridcare.sandbox.app-receipt-delay} later, and for tokens ending in an even
  * digit read as long again after that, as the App's backend would through {@code POST /api/channels/app/receipts}:
  * straight to the server's {@link DeliveryReceipts}, since the sandbox runs in the server, from a small executor
- * rather than WireMock's request thread.
+ * rather than WireMock's request thread, every 100 ms the receipts that came in meanwhile.
  */
 @Component
 @ConditionalOnProperty(name = "gridcare.sandbox.enabled", havingValue = "true")
@@ -54,7 +55,10 @@ public class SandboxFcm implements DisposableBean {
 
   private static final String SEND_PATH = "/v1/projects/([^/]+)/messages:send";
   private static final Pattern SEND = Pattern.compile(SEND_PATH);
+  private static final String ANSWER = "fcm";
   private static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(2);
+  private static final Duration FLUSH_EVERY = Duration.ofMillis(100);
+  private static final int FLUSH_MAX = 1000;
 
   private static final Logger log = LoggerFactory.getLogger(SandboxFcm.class);
 
@@ -68,6 +72,7 @@ public class SandboxFcm implements DisposableBean {
     thread.setDaemon(true);
     return thread;
   });
+  private final Queue<DeliveryReceipt> due = new ConcurrentLinkedQueue<>();
 
   SandboxFcm(SandboxHttpPeers peers, ObjectMapper json, DeliveryReceipts receipts,
       @Value("${gridcare.sandbox.app-receipt-delay:1s}") Duration receiptDelay, Clock clock) {
@@ -77,25 +82,12 @@ public class SandboxFcm implements DisposableBean {
     this.receiptDelay = receiptDelay;
     this.clock = clock;
     var server = peers.server();
-    server.stubFor(post(urlPathMatching(SEND_PATH)).atPriority(1)
-        .withHeader("Authorization", absent())
-        .willReturn(error(401, "UNAUTHENTICATED", null,
-            "Request is missing required authentication credential.")));
-    server.stubFor(post(urlPathMatching(SEND_PATH)).atPriority(2)
-        .withRequestBody(matchingJsonPath("$.message.token", matching("dead-.*")))
-        .willReturn(error(404, "NOT_FOUND", "UNREGISTERED", "Requested entity was not found.")));
-    server.stubFor(post(urlPathMatching(SEND_PATH)).atPriority(2)
-        .withRequestBody(matchingJsonPath("$.message.token", matching("invalid-.*")))
-        .willReturn(error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT",
-            "The registration token is not a valid FCM registration token")));
-    server.stubFor(post(urlPathMatching(SEND_PATH)).atPriority(2)
-        .withRequestBody(matchingJsonPath("$.message.token", matching("busy-.*")))
-        .willReturn(error(503, "UNAVAILABLE", "UNAVAILABLE", "The service is currently unavailable.")));
-    server.stubFor(post(urlPathMatching(SEND_PATH)).atPriority(10)
-        .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json; charset=UTF-8")
-            .withBody("{\"name\":\"projects/{{request.pathSegments.[2]}}/messages/{{randomValue type='UUID'}}\"}")
-            .withTransformers("response-template")));
+    peers.answerWith(ANSWER, this::answer);
+    server.stubFor(post(urlPathMatching(SEND_PATH))
+        .willReturn(aResponse().withTransformers(SandboxHttpPeers.ANSWERED_BY_CODE)
+            .withTransformerParameter("answer", ANSWER)));
     server.addMockServiceRequestListener(this::playTheApp);
+    app.scheduleWithFixedDelay(this::flush, FLUSH_EVERY.toMillis(), FLUSH_EVERY.toMillis(), TimeUnit.MILLISECONDS);
   }
 
   /** Stops playing the App; receipts still due are dropped, as a phone switched off would drop them. */
@@ -110,9 +102,10 @@ public class SandboxFcm implements DisposableBean {
 
   /** The push messages received (the last of {@link SandboxHttpPeers#KEPT} requests), newest first. */
   public List<ReceivedPush> received() {
-    return peers.server().getAllServeEvents().stream()
-        .filter(event -> SEND.matcher(event.getRequest().getUrl()).matches())
-        .sorted(Comparator.comparing((ServeEvent event) -> event.getRequest().getLoggedDate()).reversed())
+    List<SandboxHttpPeers.Received> newestFirst = peers.received();
+    Collections.reverse(newestFirst);
+    return newestFirst.stream()
+        .filter(received -> SEND.matcher(received.request().getUrl()).matches())
         .map(this::push)
         .toList();
   }
@@ -146,10 +139,22 @@ public class SandboxFcm implements DisposableBean {
   }
 
   private void report(String deliveryKey, DeliveryReceipt.Status status) {
-    try {
-      receipts.record(List.of(new DeliveryReceipt(Channel.APP, deliveryKey, null, status, clock.instant(), null)));
-    } catch (RuntimeException e) {
-      log.warn("The App sandbox could not report {} for {}: {}", status, deliveryKey, e.toString());
+    due.add(new DeliveryReceipt(Channel.APP, deliveryKey, null, status, clock.instant(), null));
+  }
+
+  /** What an App backend does: receipts that came in meanwhile go to the ledger together, in order. */
+  private void flush() {
+    List<DeliveryReceipt> batch = new ArrayList<>();
+    for (DeliveryReceipt receipt = due.poll(); receipt != null; receipt = due.poll()) {
+      batch.add(receipt);
+      if (batch.size() == FLUSH_MAX || due.peek() == null) {
+        try {
+          receipts.record(batch);
+        } catch (RuntimeException e) {
+          log.warn("The App sandbox could not report {} receipts: {}", batch.size(), e.toString());
+        }
+        batch = new ArrayList<>();
+      }
     }
   }
 
@@ -161,29 +166,59 @@ public class SandboxFcm implements DisposableBean {
     }
   }
 
-  private ReceivedPush push(ServeEvent event) {
-    Matcher path = SEND.matcher(event.getRequest().getUrl());
+  private ReceivedPush push(SandboxHttpPeers.Received received) {
+    Matcher path = SEND.matcher(received.request().getUrl());
     String project = path.matches() ? path.group(1) : null;
     JsonNode message;
     try {
-      message = json.readTree(event.getRequest().getBodyAsString()).path("message");
+      message = json.readTree(received.request().getBodyAsString()).path("message");
     } catch (JsonProcessingException e) {
       message = json.missingNode();
     }
     Map<String, String> data = new LinkedHashMap<>();
     message.path("data").fields().forEachRemaining(field -> data.put(field.getKey(), field.getValue().asText()));
-    return new ReceivedPush(event.getRequest().getLoggedDate().toInstant(), project,
+    return new ReceivedPush(received.request().getLoggedDate().toInstant(), project,
         message.path("token").asText(null), message.path("notification").path("title").asText(null),
         message.path("notification").path("body").asText(null), Map.copyOf(data),
-        event.getResponse() == null ? 0 : event.getResponse().getStatus());
+        received.status());
   }
 
-  private static ResponseDefinitionBuilder error(int code, String status, String errorCode, String message) {
+  /** FCM's answer to one send request, by its credentials and the token's prefix. */
+  private ResponseDefinition answer(Request request) {
+    if (!request.containsHeader("Authorization")) {
+      return error(401, "UNAUTHENTICATED", null, "Request is missing required authentication credential.");
+    }
+    String token;
+    try {
+      token = json.readTree(request.getBodyAsString()).path("message").path("token").asText("");
+    } catch (JsonProcessingException e) {
+      return error(400, "INVALID_ARGUMENT", null, "Invalid JSON payload received.");
+    }
+    if (token.startsWith("dead-")) {
+      return error(404, "NOT_FOUND", "UNREGISTERED", "Requested entity was not found.");
+    }
+    if (token.startsWith("invalid-")) {
+      return error(400, "INVALID_ARGUMENT", "INVALID_ARGUMENT",
+          "The registration token is not a valid FCM registration token");
+    }
+    if (token.startsWith("busy-")) {
+      return error(503, "UNAVAILABLE", "UNAVAILABLE", "The service is currently unavailable.");
+    }
+    Matcher path = SEND.matcher(request.getUrl());
+    String project = path.find() ? path.group(1) : "unknown";
+    return json(200, "{\"name\":\"projects/" + project + "/messages/" + UUID.randomUUID() + "\"}");
+  }
+
+  private static ResponseDefinition error(int code, String status, String errorCode, String message) {
     String details = errorCode == null ? "" : ",\"details\":[{\"@type\":"
         + "\"type.googleapis.com/google.firebase.fcm.v1.FcmError\",\"errorCode\":\"" + errorCode + "\"}]";
-    return aResponse().withStatus(code).withHeader("Content-Type", "application/json; charset=UTF-8")
-        .withBody("{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"" + status + "\""
+    return json(code, "{\"error\":{\"code\":" + code + ",\"message\":\"" + message + "\",\"status\":\"" + status + "\""
             + details + "}}");
+  }
+
+  private static ResponseDefinition json(int status, String body) {
+    return ResponseDefinitionBuilder.responseDefinition().withStatus(status)
+        .withHeader("Content-Type", "application/json; charset=UTF-8").withBody(body).build();
   }
 
   /** One send request as FCM got it, with the status the stub answered. */

@@ -96,6 +96,7 @@ public final class SandboxSmsc implements SmartLifecycle, ServerMessageReceiverL
   private static final Logger log = LoggerFactory.getLogger(SandboxSmsc.class);
   private static final Pattern VIETNAMESE_MOBILE = Pattern.compile("84[35789][0-9]{8}");
   private static final Duration RECEIPT_DELAY = Duration.ofMillis(100);
+  private static final int RECEIPTS_AT_ONCE = 8;
   /** A refused receipt is offered again after 1 s, 2 s, ... up to this many times. */
   private static final int RECEIPT_ATTEMPTS = 10;
   private static final Duration RECEIPT_RETRY = Duration.ofSeconds(1);
@@ -160,7 +161,8 @@ public final class SandboxSmsc implements SmartLifecycle, ServerMessageReceiverL
     }
     listener.setMessageReceiverListener(this);
     binds = Executors.newCachedThreadPool(daemon("sandbox-smsc-bind"));
-    receipts = Executors.newScheduledThreadPool(2, daemon("sandbox-smsc-receipts"));
+    // a real SMSC has several receipts out at once (its window); each deliver_sm here waits for its answer
+    receipts = Executors.newScheduledThreadPool(RECEIPTS_AT_ONCE, daemon("sandbox-smsc-receipts"));
     SMPPServerSessionListener accepting = listener;
     Thread acceptor = daemon("sandbox-smsc-accept").newThread(() -> accept(accepting));
     acceptor.start();

@@ -63,6 +63,7 @@ import org.springframework.stereotype.Component;
 class SandboxZalo implements SmartLifecycle {
 
   static final int KEPT = 10_000;
+  private static final int CALLBACKS_AT_ONCE = 32;
   static final String OA_ID = "sandbox-oa";
 
   private static final Logger log = LoggerFactory.getLogger(SandboxZalo.class);
@@ -74,9 +75,14 @@ class SandboxZalo implements SmartLifecycle {
   private final WireMockServer server;
   private final ObjectMapper json;
   private final Clock clock;
+  // blocking calls from the callback threads: the client's internal steps need no pool of their own
   private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(Duration.ofSeconds(2)).build();
-  private final ScheduledExecutorService callbacks = Executors.newScheduledThreadPool(2, runnable -> {
+      .connectTimeout(Duration.ofSeconds(2)).executor(Runnable::run).build();
+  /**
+   * Zalo calls webhooks for many messages at once; one call at a time from here would make the webhook's answer
+   * time, not GridCare's capacity, the limit on how fast receipts come in.
+   */
+  private final ScheduledExecutorService callbacks = Executors.newScheduledThreadPool(CALLBACKS_AT_ONCE, runnable -> {
     Thread thread = new Thread(runnable, "sandbox-zalo-callback");
     thread.setDaemon(true);
     return thread;

@@ -4,7 +4,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.gridcare.GridCareIntegrationTest.ADMIN;
 import static io.gridcare.GridCareIntegrationTest.ADMIN_PASSWORD;
@@ -16,6 +15,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.tomakehurst.wiremock.http.RequestMethod;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.gridcare.GridCareIntegrationTest;
 import io.gridcare.Http;
@@ -162,8 +162,10 @@ class UnitSystemHandOverTest {
   private LoggedRequest handedOver(String code) {
     List<LoggedRequest> received = Awaitility.await("the unit's system receives " + code)
         .atMost(Duration.ofSeconds(60))
-        .until(() -> peers.server().findAll(postRequestedFor(urlEqualTo(PATH))
-            .withHeader("Idempotency-Key", equalTo(code))), found -> !found.isEmpty());
+        .until(() -> peers.received().stream().map(SandboxHttpPeers.Received::request)
+            .filter(request -> RequestMethod.POST.equals(request.getMethod()) && PATH.equals(request.getUrl())
+                && code.equals(request.getHeader("Idempotency-Key")))
+            .toList(), found -> !found.isEmpty());
     assertThat(received.get(0).getHeader("Content-Type")).startsWith("application/json");
     return received.get(0);
   }
