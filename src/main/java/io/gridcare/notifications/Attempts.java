@@ -1,10 +1,11 @@
 package io.gridcare.notifications;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
 
 import io.gridcare.customers.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -156,25 +157,61 @@ class Attempts {
   }
 
   /**
-   * Applies a receipt to the attempt it names (by delivery key, or the channel's message id). Read outranks
-   * delivered, and delivered outranks failed: a late or repeated receipt never moves an attempt back.
+   * Applies receipts to the attempts they name (by delivery key, or by the channel's message id), in one statement.
+   * Read outranks delivered, and delivered outranks failed: a late or repeated receipt never moves an attempt
+   * back, whatever order the receipts of one attempt come in. Answers which receipts (by position in the list,
+   * from 0) named an attempt; null entries name none.
    */
-  boolean receipt(DeliveryReceipt receipt) {
-    String match = receipt.deliveryKey() != null ? "delivery_key = :key"
-        : "channel = :channel and provider_message_id = :provider";
-    String change = switch (receipt.status()) {
-      case READ -> "status = 'READ', read_at = :at, delivered_at = coalesce(delivered_at, :at)";
-      case DELIVERED -> "status = case when status = 'READ' then status else 'DELIVERED' end, "
-          + "delivered_at = coalesce(delivered_at, :at)";
-      case FAILED -> "status = case when status in ('READ', 'DELIVERED') then status else 'FAILED' end, "
-          + "failed_at = :at, error = :error";
-    };
-    return sql.sql("update delivery_attempt set " + change + " where " + match
-            + " and status in ('SENDING', 'SENT', 'DELIVERED', 'READ', 'EXPIRED', 'FAILED')")
-        .param("key", receipt.deliveryKey()).param("channel", receipt.channel().name())
-        .param("provider", receipt.providerMessageId()).param("at", Timestamp.from(receipt.at()))
-        .param("error", truncate(receipt.detail()))
-        .update() > 0;
+  Set<Integer> receipts(List<DeliveryReceipt> receipts) {
+    if (receipts.isEmpty()) {
+      return Set.of();
+    }
+    return sql.sql("""
+            with input as (
+              select * from unnest(cast(:keys as text[]), cast(:channels as text[]), cast(:providers as text[]),
+                                   cast(:statuses as text[]), cast(:ats as timestamptz[]), cast(:errors as text[]))
+                       with ordinality as input (key, channel, provider, status, at, error, position)),
+            matched as (
+              select a.delivery_key, i.status, i.at, i.error, i.position
+                from input i join delivery_attempt a on a.delivery_key = i.key
+              union all
+              select a.delivery_key, i.status, i.at, i.error, i.position
+                from input i join delivery_attempt a on a.channel = i.channel and a.provider_message_id = i.provider
+               where i.key is null),
+            receipt as (
+              select delivery_key, bool_or(status = 'READ') as read, bool_or(status = 'DELIVERED') as delivered,
+                     min(at) filter (where status = 'READ') as read_at,
+                     min(at) filter (where status in ('READ', 'DELIVERED')) as delivered_at,
+                     max(at) filter (where status = 'FAILED') as failed_at,
+                     (array_agg(error order by at desc) filter (where status = 'FAILED'))[1] as error
+                from matched group by delivery_key),
+            changed as (
+              update delivery_attempt a
+                 set status = case when r.read then 'READ'
+                                   when r.delivered then case when a.status = 'READ' then a.status else 'DELIVERED' end
+                                   when a.status in ('READ', 'DELIVERED') then a.status
+                                   else 'FAILED' end,
+                     read_at = case when r.read then r.read_at else a.read_at end,
+                     delivered_at = coalesce(a.delivered_at, r.delivered_at),
+                     failed_at = coalesce(r.failed_at, a.failed_at),
+                     error = case when r.failed_at is not null then r.error else a.error end
+                from receipt r
+               where a.delivery_key = r.delivery_key
+                 and a.status in ('SENDING', 'SENT', 'DELIVERED', 'READ', 'EXPIRED', 'FAILED')
+              returning a.delivery_key)
+            select distinct cast(m.position - 1 as int) from matched m join changed c on c.delivery_key = m.delivery_key""")
+        .param("keys", column(receipts, DeliveryReceipt::deliveryKey))
+        .param("channels", column(receipts, receipt -> receipt.channel().name()))
+        .param("providers", column(receipts, DeliveryReceipt::providerMessageId))
+        .param("statuses", column(receipts, receipt -> receipt.status().name()))
+        .param("ats", column(receipts, receipt -> receipt.at().toString()))
+        .param("errors", column(receipts, receipt -> truncate(receipt.detail())))
+        .query(Integer.class).set();
+  }
+
+  /** One column of the receipts for {@code unnest}; a null receipt (one naming no attempt) is a row of nulls. */
+  private static String[] column(List<DeliveryReceipt> receipts, Function<DeliveryReceipt, String> value) {
+    return receipts.stream().map(receipt -> receipt == null ? null : value.apply(receipt)).toArray(String[]::new);
   }
 
   private static String truncate(String text) {

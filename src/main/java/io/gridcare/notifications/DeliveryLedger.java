@@ -6,8 +6,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 import io.gridcare.customers.Channel;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -18,13 +20,14 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 @Service
 @EnableConfigurationProperties(ChannelPrices.class)
-public class DeliveryLedger implements DeliveryReceipts {
+public class DeliveryLedger implements DeliveryReceipts, DisposableBean {
 
   private final Attempts attempts;
   private final OutgoingMessages messages;
   private final ChannelPrices prices;
   private final TransactionTemplate transaction;
   private final Clock clock;
+  private final GroupCommit receiptWrites;
 
   DeliveryLedger(Attempts attempts, OutgoingMessages messages, ChannelPrices prices, TransactionTemplate transaction,
       Clock clock) {
@@ -33,6 +36,7 @@ public class DeliveryLedger implements DeliveryReceipts {
     this.prices = prices;
     this.transaction = transaction;
     this.clock = clock;
+    this.receiptWrites = new GroupCommit("receipt-writes", this::write);
   }
 
   /** The next messages of a batch to send, claimed; empty when none is left unclaimed. */
@@ -95,24 +99,36 @@ public class DeliveryLedger implements DeliveryReceipts {
 
   @Override
   public int record(List<DeliveryReceipt> receipts) {
-    Integer matched = transaction.execute(status -> {
-      List<DeliveryReceipt> named = receipts.stream()
-          .filter(receipt -> receipt.deliveryKey() != null || receipt.providerMessageId() != null).toList();
-      attempts.lock(named.stream().map(DeliveryReceipt::deliveryKey).filter(Objects::nonNull).toList(),
-          named.stream().filter(receipt -> receipt.deliveryKey() == null).map(DeliveryReceipt::channel).toList(),
-          named.stream().filter(receipt -> receipt.deliveryKey() == null).map(DeliveryReceipt::providerMessageId)
-              .toList());
-      int count = 0;
-      for (DeliveryReceipt receipt : named) {
-        DeliveryReceipt stamped = receipt.at() != null ? receipt : new DeliveryReceipt(receipt.channel(),
-            receipt.deliveryKey(), receipt.providerMessageId(), receipt.status(), clock.instant(), receipt.detail());
-        if (attempts.receipt(stamped)) {
-          count++;
-        }
+    return receiptWrites.record(receipts);
+  }
+
+  @Override
+  public void destroy() {
+    receiptWrites.close();
+  }
+
+  /** One transaction for receipts of any number of callers (see {@link GroupCommit}). */
+  private Set<Integer> write(List<DeliveryReceipt> receipts) {
+    return transaction.execute(status -> {
+      List<DeliveryReceipt> named = new ArrayList<>(receipts.size());
+      for (DeliveryReceipt receipt : receipts) {
+        // unnamed receipts keep their place, so that positions still say whose receipt matched
+        named.add(receipt.deliveryKey() != null || receipt.providerMessageId() != null ? receipt : null);
       }
-      return count;
+      List<DeliveryReceipt> present = named.stream().filter(Objects::nonNull).toList();
+      // receipts of one attempt named by its key change one row in one statement, which cannot deadlock
+      boolean oneAttempt = present.stream().allMatch(receipt -> receipt.deliveryKey() != null)
+          && present.stream().map(DeliveryReceipt::deliveryKey).distinct().count() <= 1;
+      if (!oneAttempt) {
+        attempts.lock(present.stream().map(DeliveryReceipt::deliveryKey).filter(Objects::nonNull).toList(),
+            present.stream().filter(receipt -> receipt.deliveryKey() == null).map(DeliveryReceipt::channel).toList(),
+            present.stream().filter(receipt -> receipt.deliveryKey() == null).map(DeliveryReceipt::providerMessageId)
+                .toList());
+      }
+      return attempts.receipts(named.stream().map(receipt -> receipt == null || receipt.at() != null ? receipt
+          : new DeliveryReceipt(receipt.channel(), receipt.deliveryKey(), receipt.providerMessageId(),
+              receipt.status(), clock.instant(), receipt.detail())).toList());
     });
-    return matched == null ? 0 : matched;
   }
 
 }

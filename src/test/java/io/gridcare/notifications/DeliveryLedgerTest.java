@@ -3,6 +3,7 @@ package io.gridcare.notifications;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
@@ -54,6 +55,50 @@ class DeliveryLedgerTest {
         .query((row, n) -> new Attempt(row.getString(1), row.getString(2), row.getBigDecimal(3), row.getBoolean(4),
             row.getBoolean(5))).single();
     assertThat(attempt).isEqualTo(new Attempt("READ", "zns-" + key, new BigDecimal("250.00"), true, true));
+  }
+
+  @Test
+  void receiptsOfSeveralAttemptsInOneCallKeepTheHighestStatusWhateverTheirOrder() {
+    String prefix = UUID.randomUUID().toString().substring(0, 8);
+    String read = prefix + ":PD09000000201:1";
+    String failedOnly = prefix + ":PD09000000202:1";
+    String bySmscId = prefix + ":PD09000000203:1";
+    String deliveredThenFailed = prefix + ":PD09000000204:1";
+    LedgerFixtures.sentAttempt(sql, read, "ZALO", null);
+    LedgerFixtures.sentAttempt(sql, failedOnly, "ZALO", null);
+    LedgerFixtures.sentAttempt(sql, bySmscId, "SMS", "smsc-" + prefix);
+    LedgerFixtures.sentAttempt(sql, deliveredThenFailed, "SMS", null);
+    Instant early = Instant.parse("2026-12-01T08:00:00Z");
+    Instant late = early.plusSeconds(60);
+
+    int matched = ledger.record(List.of(
+        receipt(Channel.ZALO, read, null, DeliveryReceipt.Status.READ, late),
+        receipt(Channel.ZALO, read, null, DeliveryReceipt.Status.DELIVERED, early),
+        receipt(Channel.ZALO, failedOnly, null, DeliveryReceipt.Status.FAILED, early),
+        receipt(Channel.SMS, null, "smsc-" + prefix, DeliveryReceipt.Status.DELIVERED, early),
+        receipt(Channel.SMS, deliveredThenFailed, null, DeliveryReceipt.Status.DELIVERED, early),
+        receipt(Channel.SMS, deliveredThenFailed, null, DeliveryReceipt.Status.FAILED, late),
+        receipt(Channel.SMS, prefix + ":PD09000000299:1", null, DeliveryReceipt.Status.DELIVERED, early),
+        receipt(Channel.SMS, null, "nobody-" + prefix, DeliveryReceipt.Status.DELIVERED, early)));
+
+    assertThat(matched).as("all but the two naming no attempt").isEqualTo(6);
+    assertThat(LedgerFixtures.status(sql, read)).isEqualTo("READ");
+    assertThat(sql.sql("select delivered_at, read_at from delivery_attempt where delivery_key = :key")
+        .param("key", read).query((row, n) -> List.of(row.getTimestamp(1).toInstant(), row.getTimestamp(2)
+            .toInstant())).single()).containsExactly(early, late);
+    assertThat(LedgerFixtures.status(sql, failedOnly)).isEqualTo("FAILED");
+    assertThat(LedgerFixtures.status(sql, bySmscId)).isEqualTo("DELIVERED");
+    assertThat(LedgerFixtures.status(sql, deliveredThenFailed)).isEqualTo("DELIVERED");
+
+    // a late delivery receipt after a read one changes nothing
+    ledger.record(List.of(receipt(Channel.ZALO, read, null, DeliveryReceipt.Status.DELIVERED, late)));
+    assertThat(LedgerFixtures.status(sql, read)).isEqualTo("READ");
+  }
+
+  private static DeliveryReceipt receipt(Channel channel, String key, String providerId,
+      DeliveryReceipt.Status status, Instant at) {
+    return new DeliveryReceipt(channel, key, providerId, status, at, status == DeliveryReceipt.Status.FAILED
+        ? "UNDELIV" : null);
   }
 
   @Test
