@@ -33,6 +33,17 @@ public class CustomerAudiences {
     return new CodePage(page, page.get(limit - 1));
   }
 
+  /** The same as {@link #codes}, each member with its unit and grid location. */
+  public MemberPage members(Audience audience, String afterCode, int limit) {
+    requireFilter(audience);
+    List<AudienceMember> members = store.audienceMembers(audience, afterCode, limit + 1);
+    if (members.size() <= limit) {
+      return new MemberPage(members, null);
+    }
+    List<AudienceMember> page = List.copyOf(members.subList(0, limit));
+    return new MemberPage(page, page.get(limit - 1).code());
+  }
+
   public long count(Audience audience) {
     requireFilter(audience);
     return store.audienceCount(audience);
@@ -42,6 +53,10 @@ public class CustomerAudiences {
     if (audience.unfiltered()) {
       throw new IllegalArgumentException("An audience needs at least one filter");
     }
+  }
+
+  /** One page of members; {@code next} is the {@code after} of the following page, null on the last one. */
+  public record MemberPage(List<AudienceMember> members, String next) {
   }
 
   /** One page of codes; {@code next} is the {@code after} of the following page, null on the last one. */

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -25,13 +26,39 @@ public class CustomerProfiles {
     this.json = json;
   }
 
+  /** The parts of a profile a flow may ask for; the code and unit always come. */
+  public enum Part {
+    IDENTITY("identity"), CONTACT("contact"), LOCATION("location");
+
+    private final String field;
+
+    Part(String field) {
+      this.field = field;
+    }
+  }
+
   /** The profiles of those of these customers that exist, by code. */
   public Map<String, CustomerProfile> profiles(Collection<String> codes) {
+    return read(codes, "profile::text");
+  }
+
+  /**
+   * The same with only some parts filled in, the others null: a notice to 100,000 customers reads and parses only
+   * what it uses of each profile, about a third of it.
+   */
+  public Map<String, CustomerProfile> profiles(Collection<String> codes, Set<Part> parts) {
+    StringBuilder select = new StringBuilder("jsonb_build_object('code', profile -> 'code', 'unitCode', profile -> 'unitCode'");
+    parts.stream().sorted().forEach(part -> select.append(", '").append(part.field).append("', profile -> '")
+        .append(part.field).append('\''));
+    return read(codes, select.append(")::text").toString());
+  }
+
+  private Map<String, CustomerProfile> read(Collection<String> codes, String profileColumn) {
     Map<String, CustomerProfile> profiles = new HashMap<>();
     if (codes.isEmpty()) {
       return profiles;
     }
-    sql.sql("select code, profile::text from customer where code = any(:codes)")
+    sql.sql("select code, " + profileColumn + " from customer where code = any(:codes)")
         .param("codes", codes.toArray(String[]::new))
         .query((row, n) -> profiles.put(row.getString(1), read(row.getString(2)))).list();
     return profiles;

@@ -242,6 +242,22 @@ class CustomerStore {
         .params(where.params).param("limit", limit).query(String.class).list();
   }
 
+  /** The same as {@link #audienceCodes}, each with the unit and where on the grid the customer is. */
+  List<AudienceMember> audienceMembers(Audience audience, String afterCode, int limit) {
+    Where where = Where.of(audience);
+    if (afterCode != null) {
+      where.conditions.add("c.code > :after");
+      where.params.put("after", afterCode);
+    }
+    return sql.sql("select c.code, c.unit_code, c.profile -> 'location' ->> 'substation',"
+            + " c.profile -> 'location' ->> 'meterBook' from customer c where " + where
+            + " order by c.code limit :limit")
+        .params(where.params).param("limit", limit)
+        .query((row, n) -> new AudienceMember(row.getString(1), row.getString(2), row.getString(3),
+            row.getString(4)))
+        .list();
+  }
+
   long audienceCount(Audience audience) {
     Where where = Where.of(audience);
     return sql.sql("select count(*) from customer c where " + where).params(where.params)

@@ -73,7 +73,7 @@ class ChannelRouting {
         break;
       }
       Map<String, CustomerProfile> byCode = profiles.profiles(
-          codes.stream().filter(code -> !NoticeContact.isKey(code)).toList());
+          codes.stream().filter(code -> !NoticeContact.isKey(code)).toList(), Set.of(CustomerProfiles.Part.CONTACT));
       List<Ledger.Route> page = new ArrayList<>(codes.size());
       for (String code : codes) {
         page.add(NoticeContact.isKey(code)

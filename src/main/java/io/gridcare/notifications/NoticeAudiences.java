@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.gridcare.customers.Audience;
 import io.gridcare.customers.CustomerAudiences;
@@ -52,8 +53,9 @@ class NoticeAudiences {
       Audience audience = audience(notice);
       String after = null;
       do {
-        CustomerAudiences.CodePage page = audiences.codes(audience, after, PAGE);
-        add(notice.id(), page.codes());
+        CustomerAudiences.MemberPage page = audiences.members(audience, after, PAGE);
+        ledger.addRecipients(notice.id(), page.members().stream().map(member -> new Ledger.Recipient(member.code(),
+            member.unitCode(), member.substation(), member.meterBook())).toList());
         after = page.next();
       } while (after != null);
     }
@@ -61,7 +63,7 @@ class NoticeAudiences {
   }
 
   private void add(long noticeId, List<String> codes) {
-    Map<String, CustomerProfile> byCode = profiles.profiles(codes);
+    Map<String, CustomerProfile> byCode = profiles.profiles(codes, Set.of(CustomerProfiles.Part.LOCATION));
     List<Ledger.Recipient> recipients = new ArrayList<>(byCode.size());
     for (String code : codes) {
       CustomerProfile profile = byCode.get(code);

@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 import io.gridcare.customers.Channel;
@@ -22,6 +23,10 @@ import org.springframework.stereotype.Service;
  */
 @Service
 class OutgoingMessages {
+
+  /** What a message takes from a profile: addresses and language, name, and address for the template. */
+  private static final Set<CustomerProfiles.Part> MESSAGE_PARTS = Set.of(CustomerProfiles.Part.CONTACT,
+      CustomerProfiles.Part.IDENTITY, CustomerProfiles.Part.LOCATION);
 
   private final Notices notices;
   private final NoticeTemplates templates;
@@ -49,7 +54,7 @@ class OutgoingMessages {
       return new Prepared(messages, refused);
     }
     Map<String, CustomerProfile> byCode = profiles.profiles(claimed.stream().map(Attempts.Claimed::customerCode)
-        .filter(code -> !NoticeContact.isKey(code)).toList());
+        .filter(code -> !NoticeContact.isKey(code)).toList(), MESSAGE_PARTS);
     Map<String, String> unitNames = units.findAll().stream().collect(Collectors.toMap(Unit::code, Unit::name));
     Map<Long, Notice> noticesById = new HashMap<>();
     List<String> tokens = claimed.stream().filter(attempt -> attempt.channel() == Channel.APP)

@@ -7,6 +7,7 @@ import static io.gridcare.GridCareIntegrationTest.WORKER_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.util.List;
+import java.util.Set;
 import java.util.stream.StreamSupport;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -14,6 +15,11 @@ import io.gridcare.GridCareIntegrationTest;
 import io.gridcare.Http;
 import io.gridcare.Http.Response;
 import io.gridcare.TestUsers;
+import io.gridcare.customers.Audience;
+import io.gridcare.customers.AudienceMember;
+import io.gridcare.customers.CustomerAudiences;
+import io.gridcare.customers.CustomerProfile;
+import io.gridcare.customers.CustomerProfiles;
 import io.gridcare.system.Access;
 import io.gridcare.system.embedded.TestStack;
 import org.camunda.bpm.engine.IdentityService;
@@ -45,9 +51,14 @@ class AudienceApiTest {
   private final Http source = anonymous.as(SOURCE, PASSWORD);
 
   private final IdentityService identity;
+  private final CustomerAudiences audiences;
+  private final CustomerProfiles profiles;
 
-  AudienceApiTest(@Autowired IdentityService identity) {
+  AudienceApiTest(@Autowired IdentityService identity, @Autowired CustomerAudiences audiences,
+      @Autowired CustomerProfiles profiles) {
     this.identity = identity;
+    this.audiences = audiences;
+    this.profiles = profiles;
   }
 
   @BeforeEach
@@ -75,6 +86,31 @@ class AudienceApiTest {
     assertThat(codes(last)).containsExactly(HOUSE_5);
     assertThat(last.has("next")).as("the last page says so").isTrue();
     assertThat(last.path("next").isNull()).isTrue();
+  }
+
+  @Test
+  void membersComeWithTheirGridLocationAndProfilesWithOnlyThePartsAskedFor() {
+    CustomerAudiences.MemberPage page = audiences.members(
+        new Audience(null, List.of("AUD14-T1"), List.of(), List.of(), null), null, 2);
+    CustomerAudiences.MemberPage rest = audiences.members(
+        new Audience(null, List.of("AUD14-T1"), List.of(), List.of(), null), page.next(), 2);
+
+    assertThat(page.members()).containsExactly(new AudienceMember(HOUSE_1, "PD14", "AUD14-T1", "AUD14-S1"),
+        new AudienceMember(HOUSE_2, "PD14", "AUD14-T1", "AUD14-S1"));
+    assertThat(rest.members()).containsExactly(new AudienceMember(HOUSE_5, "PD14", "AUD14-T1", "AUD14-S2"));
+    assertThat(rest.next()).isNull();
+
+    CustomerProfile whole = profiles.profile(HOUSE_1).orElseThrow();
+    CustomerProfile located = profiles.profiles(List.of(HOUSE_1, "PD14999999999"),
+        Set.of(CustomerProfiles.Part.LOCATION)).get(HOUSE_1);
+    assertThat(located.code()).isEqualTo(HOUSE_1);
+    assertThat(located.unitCode()).isEqualTo("PD14");
+    assertThat(located.location()).isEqualTo(whole.location()).isNotNull();
+    assertThat(located.identity()).isNull();
+    assertThat(located.contract()).isNull();
+    assertThat(located.billing()).isNull();
+    assertThat(profiles.profiles(List.of(HOUSE_1), Set.of(CustomerProfiles.Part.IDENTITY,
+        CustomerProfiles.Part.CONTACT)).get(HOUSE_1).identity()).isEqualTo(whole.identity()).isNotNull();
   }
 
   @Test
