@@ -2,7 +2,6 @@ package io.gridcare.notifications.worker;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +42,7 @@ class AppPushSender implements ChannelSender {
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
 
   // HTTP/1.1: the default HTTP/2 client would first ask plain-HTTP peers (the sandbox) for an upgrade
-  private final PooledHttp http = new PooledHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(CONNECT_TIMEOUT).build(), "fcm-push");
+  private final PooledHttp http = new PooledHttp(PooledHttp.client(CONNECT_TIMEOUT), "fcm-push");
   private final URI endpoint;
   /** Null when neither credentials nor a token are configured: nothing is sent. */
   private final ChannelTokens tokens;

@@ -35,8 +35,7 @@ class NotificationApi implements ReceiptReporter {
   /** Well inside the push topic's lock (application.yml). */
   private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(20);
 
-  private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(CONNECT_TIMEOUT).build();
+  private final HttpClient http = PooledHttp.client(CONNECT_TIMEOUT);
   private final String baseUrl;
   private final String authorization;
   private final ObjectMapper json;

@@ -42,7 +42,7 @@ import org.springframework.stereotype.Component;
 @ExternalTaskSubscription(topicName = TOPIC_PUSH, variableNames = VAR_BATCH_ID)
 class PushWorker implements ExternalTaskHandler, DisposableBean {
 
-  static final int SLICE = 100;
+  static final int SLICE = 200;
   private static final long LOCK_EXTENSION_MS = 60_000;
   private static final long SHUTDOWN_WAIT_MS = 10_000;
   private static final int COMPLETE_ATTEMPTS = 5;
@@ -55,7 +55,7 @@ class PushWorker implements ExternalTaskHandler, DisposableBean {
   private final ExecutorService pushing;
 
   PushWorker(NotificationApi api, List<ChannelSender> senders,
-      @Value("${gridcare.worker.push-batches:4}") int batchesAtOnce) {
+      @Value("${gridcare.worker.push-batches:8}") int batchesAtOnce) {
     this.api = api;
     senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     this.free = new Semaphore(Math.max(1, batchesAtOnce));

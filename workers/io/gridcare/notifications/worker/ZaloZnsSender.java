@@ -2,7 +2,6 @@ package io.gridcare.notifications.worker;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -47,8 +46,7 @@ class ZaloZnsSender implements ChannelSender {
   private static final Pattern ZALO_PHONE = Pattern.compile("84\\d{8,13}");
 
   // HTTP/1.1: the default HTTP/2 client would first ask plain-HTTP peers (the sandbox) for an upgrade
-  private final PooledHttp http = new PooledHttp(HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-      .connectTimeout(CONNECT_TIMEOUT).build(), "zalo-zns");
+  private final PooledHttp http = new PooledHttp(PooledHttp.client(CONNECT_TIMEOUT), "zalo-zns");
   private final URI endpoint;
   private final ChannelTokens tokens;
   private final Duration requestTimeout;
