@@ -5,11 +5,15 @@ import static io.gridcare.GridCareIntegrationTest.ADMIN_PASSWORD;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 
 import java.util.List;
+import java.util.Objects;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,7 +25,10 @@ import io.gridcare.system.Access;
 import io.gridcare.system.embedded.TestStack;
 import io.gridcare.units.UnitGroups;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -53,11 +60,16 @@ class NotificationFlowEndToEndTest {
   private final Http supervisor = Http.to(TestStack.get().serverPort()).as(SUPERVISOR, SUPERVISOR_PASSWORD);
   private final JdbcClient sql;
   private final TaskService tasks;
+  private final RuntimeService runtime;
+  private final ManagementService management;
 
   NotificationFlowEndToEndTest(@Autowired JdbcClient sql, @Autowired TaskService tasks,
+      @Autowired RuntimeService runtime, @Autowired ManagementService management,
       @Autowired IdentityService identity) {
     this.sql = sql;
     this.tasks = tasks;
+    this.runtime = runtime;
+    this.management = management;
     TestUsers.ensure(identity, SUPERVISOR, SUPERVISOR_PASSWORD, Access.STAFF_GROUP, UnitGroups.supervisorsOf("PD09"));
   }
 
@@ -143,12 +155,7 @@ class NotificationFlowEndToEndTest {
   void aUnitSupervisorRejectsAPlannedOutageInTasklistWithTheApprovalForm() {
     String notice = Long.toString(plannedOutage(6, "thay máy biến áp"));
 
-    JsonNode task = await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.get(
-        "/engine-rest/task?processInstanceBusinessKey=" + notice + "&candidateGroup=" + UnitGroups.supervisorsOf("PD09"))
-        .json(), found -> found.size() == 1).get(0);
-    String id = task.path("id").asText();
-    assertThat(supervisor.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + SUPERVISOR + "\"}")
-        .status()).isEqualTo(204);
+    String id = claimApproval(notice);
 
     assertThat(supervisor.get("/engine-rest/task/" + id + "/form").json().path("camundaFormRef").path("key").asText())
         .isEqualTo("notice-approval");
@@ -162,16 +169,68 @@ class NotificationFlowEndToEndTest {
     assertThat(shown.path("audienceSize").path("value").asInt()).isEqualTo(4);
     assertThat(shown.path("noticePreview").path("value").asText()).contains("Phù Linh");
 
-    Response submitted = supervisor.postJson("/engine-rest/task/" + id + "/submit-form", """
+    submitApproval(id, """
         {"variables":{"approvalDecision":{"value":"REJECT"},
                       "approvalComment":{"value":"Trùng lịch cắt điện đã báo / Same outage already announced"}}}""");
-    assertThat(submitted.status()).as(submitted.body()).isIn(200, 204);
 
     await().atMost(Duration.ofSeconds(30)).until(() -> report(Long.parseLong(notice)).path("notice").path("status")
         .asText(), "REJECTED"::equals);
     assertThat(sql.sql("select approved_by from notice where id = :id").param("id", Long.parseLong(notice))
         .query(String.class).single()).as("the decision is the supervisor's").isEqualTo(SUPERVISOR);
     assertThat(attempts(Long.parseLong(notice))).isZero();
+  }
+
+  @Test
+  void aUnitSupervisorMovesAPlannedOutageNoticeToAnotherTimeInTasklist() {
+    long notice = plannedOutage(8, "kéo dây hạ thế");
+    String id = claimApproval(Long.toString(notice));
+    // as the form's datetime field sends it: local time with Hanoi's offset
+    OffsetDateTime later = OffsetDateTime.now(ZoneOffset.ofHours(7)).plusDays(2).truncatedTo(ChronoUnit.MINUTES);
+
+    submitApproval(id, """
+        {"variables":{"approvalDecision":{"value":"RESCHEDULE"},"rescheduledAt":{"value":"%s"},
+                      "approvalComment":{"value":"Gửi gần ngày cắt điện hơn / Closer to the outage"}}}"""
+        .formatted(later));
+
+    String instance = await().atMost(Duration.ofSeconds(30)).until(() -> runtime.createProcessInstanceQuery()
+        .processInstanceBusinessKey(Long.toString(notice)).singleResult(), Objects::nonNull).getId();
+    Job timer = await().atMost(Duration.ofSeconds(30)).until(() -> management.createJobQuery()
+        .processInstanceId(instance).timers().singleResult(), Objects::nonNull);
+    assertThat(timer.getDuedate().toInstant()).isEqualTo(later.toInstant());
+    assertThat(sql.sql("select send_at from notice where id = :id").param("id", notice)
+        .query(Timestamp.class).single().toInstant()).isEqualTo(later.toInstant());
+    assertThat(attempts(notice)).as("nothing is sent before the new time").isZero();
+  }
+
+  @Test
+  void aUnitSupervisorApprovesAPlannedOutageInTasklistAndItIsSent() {
+    long notice = plannedOutage(9, "sửa chữa lưới điện");
+    String id = claimApproval(Long.toString(notice));
+
+    submitApproval(id, """
+        {"variables":{"approvalDecision":{"value":"APPROVE"}}}""");
+
+    JsonNode report = awaitCompleted(notice);
+    assertThat(report.path("notice").path("status").asText()).isEqualTo("COMPLETED");
+    assertThat(sql.sql("select approved_by from notice where id = :id").param("id", notice)
+        .query(String.class).single()).isEqualTo(SUPERVISOR);
+    assertThat(attempts(notice)).isPositive();
+  }
+
+  /** As Tasklist does for the supervisor: the approval task among the group's, claimed. */
+  private String claimApproval(String notice) {
+    JsonNode task = await().atMost(Duration.ofSeconds(30)).until(() -> supervisor.get(
+        "/engine-rest/task?processInstanceBusinessKey=" + notice + "&candidateGroup=" + UnitGroups.supervisorsOf("PD09"))
+        .json(), found -> found.size() == 1).get(0);
+    String id = task.path("id").asText();
+    assertThat(supervisor.postJson("/engine-rest/task/" + id + "/claim", "{\"userId\":\"" + SUPERVISOR + "\"}")
+        .status()).isEqualTo(204);
+    return id;
+  }
+
+  private void submitApproval(String task, String variables) {
+    Response submitted = supervisor.postJson("/engine-rest/task/" + task + "/submit-form", variables);
+    assertThat(submitted.status()).as(submitted.body()).isIn(200, 204);
   }
 
   /** A planned outage of the test substation in {@code days} days, for 8 hours; answers its notice. */
