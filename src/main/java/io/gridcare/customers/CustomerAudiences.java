@@ -23,19 +23,14 @@ public class CustomerAudiences {
 
   /** Up to {@code limit} codes after {@code afterCode} (null: from the first), and where the next page starts. */
   public CodePage codes(Audience audience, String afterCode, int limit) {
-    requireFilter(audience);
-    // one more than asked tells whether another page follows, so the last page says so itself
-    List<String> codes = store.audienceCodes(audience, afterCode, limit + 1);
-    if (codes.size() <= limit) {
-      return new CodePage(codes, null);
-    }
-    List<String> page = List.copyOf(codes.subList(0, limit));
-    return new CodePage(page, page.get(limit - 1));
+    MemberPage page = members(audience, afterCode, limit);
+    return new CodePage(page.members().stream().map(AudienceMember::code).toList(), page.next());
   }
 
   /** The same as {@link #codes}, each member with its unit and grid location. */
   public MemberPage members(Audience audience, String afterCode, int limit) {
     requireFilter(audience);
+    // one more than asked tells whether another page follows, so the last page says so itself
     List<AudienceMember> members = store.audienceMembers(audience, afterCode, limit + 1);
     if (members.size() <= limit) {
       return new MemberPage(members, null);

@@ -231,18 +231,10 @@ class CustomerStore {
         .param("after", afterCode).param("limit", limit).query(CustomerStore::indexable).list();
   }
 
-  /** The audience's codes in code order after {@code afterCode} (null: from the first). */
-  List<String> audienceCodes(Audience audience, String afterCode, int limit) {
-    Where where = Where.of(audience);
-    if (afterCode != null) {
-      where.conditions.add("c.code > :after");
-      where.params.put("after", afterCode);
-    }
-    return sql.sql("select c.code from customer c where " + where + " order by c.code limit :limit")
-        .params(where.params).param("limit", limit).query(String.class).list();
-  }
-
-  /** The same as {@link #audienceCodes}, each with the unit and where on the grid the customer is. */
+  /**
+   * Up to {@code limit} members of the audience after {@code afterCode} in code order, each with the unit and where
+   * on the grid the customer is.
+   */
   List<AudienceMember> audienceMembers(Audience audience, String afterCode, int limit) {
     Where where = Where.of(audience);
     if (afterCode != null) {
