@@ -39,7 +39,7 @@ import org.springframework.context.annotation.Configuration;
 @Configuration(proxyBeanMethods = false)
 class NotificationSteps {
 
-  static final int BATCH_SIZE = 500;
+  static final int BATCH_SIZE = 1000;
 
   private static final Logger log = LoggerFactory.getLogger(NotificationSteps.class);
 

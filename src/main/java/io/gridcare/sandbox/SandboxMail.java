@@ -48,7 +48,8 @@ public class SandboxMail implements DisposableBean {
 
   private static final Logger log = LoggerFactory.getLogger(SandboxMail.class);
 
-  private final Deque<ReceivedMail> received = new ArrayDeque<>();
+  /** As taken: reading a message's parts costs more than taking it, so it is done only when someone looks. */
+  private final Deque<Taken> received = new ArrayDeque<>();
   private final SandboxGreenMail server;
 
   SandboxMail(@Value("${gridcare.sandbox.smtp-port}") int port) {
@@ -61,9 +62,11 @@ public class SandboxMail implements DisposableBean {
 
   /** The messages received, newest first. */
   public List<ReceivedMail> received() {
+    List<Taken> taken;
     synchronized (received) {
-      return List.copyOf(received);
+      taken = List.copyOf(received);
     }
+    return taken.stream().map(Taken::read).toList();
   }
 
   @Override
@@ -72,12 +75,20 @@ public class SandboxMail implements DisposableBean {
   }
 
   private void keep(MovingMessage message) {
-    ReceivedMail mail = ReceivedMail.of(message);
+    Taken mail = new Taken(Instant.now(), message.getToAddresses().stream().map(MailAddress::getEmail).toList(),
+        message.getMessage());
     synchronized (received) {
       received.addFirst(mail);
       while (received.size() > KEPT) {
         received.removeLast();
       }
+    }
+  }
+
+  private record Taken(Instant receivedAt, List<String> recipients, MimeMessage message) {
+
+    ReceivedMail read() {
+      return ReceivedMail.of(receivedAt, recipients, message);
     }
   }
 
@@ -88,16 +99,14 @@ public class SandboxMail implements DisposableBean {
   public record ReceivedMail(Instant receivedAt, List<String> recipients, String subject, String text, String html,
                              String deliveryKey, String messageId, MimeMessage message) {
 
-    static ReceivedMail of(MovingMessage moving) {
-      MimeMessage message = moving.getMessage();
-      List<String> recipients = moving.getToAddresses().stream().map(MailAddress::getEmail).toList();
+    static ReceivedMail of(Instant receivedAt, List<String> recipients, MimeMessage message) {
       try {
-        return new ReceivedMail(Instant.now(), recipients, message.getSubject(), part(message, "text/plain"),
+        return new ReceivedMail(receivedAt, recipients, message.getSubject(), part(message, "text/plain"),
             part(message, "text/html"), message.getHeader(DELIVERY_KEY_HEADER, null), message.getMessageID(),
             message);
       } catch (MessagingException | IOException e) {
         // a message the sandbox cannot read is still shown, as received
-        return new ReceivedMail(Instant.now(), recipients, null, null, null, null, null, message);
+        return new ReceivedMail(receivedAt, recipients, null, null, null, null, null, message);
       }
     }
 
