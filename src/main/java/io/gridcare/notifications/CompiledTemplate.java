@@ -11,6 +11,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 import com.samskivert.mustache.Escapers;
+import io.gridcare.customers.Channel;
 
 /**
  * One template version compiled once, rendered per recipient. Immutable and thread-safe: one instance serves every
@@ -81,6 +82,14 @@ public final class CompiledTemplate {
    * @throws IllegalArgumentException for a language other than {@code vi} and {@code en}
    */
   public RenderedTemplate render(String language, Map<String, ?> values) {
+    return render(language, values, null);
+  }
+
+  /**
+   * The same, written only for one channel: the parts it does not send stay null (an empty ZNS map). A value
+   * missing from any part still fails the render, so a recipient is refused alike on every channel.
+   */
+  public RenderedTemplate render(String language, Map<String, ?> values, Channel channel) {
     TemplateLanguage chosen = TemplateLanguage.of(language).orElseThrow(() -> new IllegalArgumentException(
         "Ngôn ngữ không hỗ trợ / Unsupported language: " + language));
     Map<String, ?> given = values == null ? Map.of() : values;
@@ -93,19 +102,23 @@ public final class CompiledTemplate {
     }
 
     Texts parts = texts.get(chosen);
-    String text = parts.text().template().execute(local).strip();
-    String html = parts.html() != null ? parts.html().template().execute(local).strip() : html(text);
+    boolean app = channel == null || channel == Channel.APP;
+    boolean email = channel == null || channel == Channel.EMAIL;
+    String text = app || email ? parts.text().template().execute(local).strip() : null;
+    String html = !email ? null
+        : parts.html() != null ? parts.html().template().execute(local).strip() : html(text);
     Map<String, String> znsData = null;
-    if (znsTemplateId != null) {
+    if (znsTemplateId != null && (channel == null || channel == Channel.ZALO)) {
       znsData = new LinkedHashMap<>();
       for (Map.Entry<String, String> param : znsParams.entrySet()) {
         znsData.put(param.getKey(), vietnamese.get(param.getValue()));
       }
       znsData = Collections.unmodifiableMap(znsData);
     }
-    return new RenderedTemplate(type, version, chosen.code(), parts.title().template().execute(local).strip(), text,
-        html, sms.template().execute(vietnamese).strip(), smsMayDropAccents, znsTemplateId,
-        znsData == null ? Map.of() : znsData);
+    return new RenderedTemplate(type, version, chosen.code(),
+        app || email ? parts.title().template().execute(local).strip() : null, text, html,
+        channel == null || channel == Channel.SMS ? sms.template().execute(vietnamese).strip() : null,
+        smsMayDropAccents, znsTemplateId, znsData == null ? Map.of() : znsData);
   }
 
   private Map<String, String> write(Map<String, ?> values, TemplateLanguage language) {

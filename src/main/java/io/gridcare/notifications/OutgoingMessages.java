@@ -17,7 +17,7 @@ import org.springframework.stereotype.Service;
 
 /**
  * Turns claimed attempts into messages: the notice's template version rendered for each recipient in its
- * language, with the address the channel needs (a customer's from Customer 360, a contact's from the notice). A
+ * language, only the parts its channel sends (an e-mail's HTML is most of a message), with the address the channel needs (a customer's from Customer 360, a contact's from the notice). A
  * recipient who has lost that address since routing (or a template that cannot be filled) is answered at once as
  * refused, so the recipient moves to its next channel.
  */
@@ -76,7 +76,8 @@ class OutgoingMessages {
       String language = addressee.language();
       RenderedTemplate rendered;
       try {
-        rendered = templates.compiled(notice.type(), notice.templateVersion()).render(language, addressee.values());
+        rendered = templates.compiled(notice.type(), notice.templateVersion()).render(language, addressee.values(),
+            attempt.channel());
       } catch (TemplateMissingVariablesException e) {
         refused.put(attempt.deliveryKey(), "TEMPLATE: " + e.getMessage());
         continue;

@@ -114,6 +114,7 @@ class DeliveryLedgerTest {
         .query(Long.class).single();
     long zalo = batch(notice, Channel.ZALO, List.of(notice + ":tel:84912345118:1"), "PENDING");
     long email = batch(notice, Channel.EMAIL, List.of(notice + ":tel:84912345118:2"), "PENDING");
+    long sms = batch(notice, Channel.SMS, List.of(notice + ":tel:84912345118:3"), "PENDING");
 
     DeliveryLedger.Claim claim = ledger.claim(zalo, 10);
 
@@ -121,9 +122,15 @@ class DeliveryLedgerTest {
       assertThat(message.customerCode()).isEqualTo("tel:84912345118");
       assertThat(message.addresses()).containsExactly("+84912345118");
       assertThat(message.language()).isEqualTo("vi");
-      assertThat(message.text()).contains("Kính gửi Quý khách Nguyễn Văn An");
-      assertThat(message.smsText()).startsWith("Điện lực Sóc Sơn TB: Yêu cầu YC2611230042").doesNotContain("KH");
       assertThat(message.znsData()).containsEntry("customer_name", "Nguyễn Văn An");
+      assertThat(message.text()).as("only what ZNS sends").isNull();
+      assertThat(message.html()).isNull();
+      assertThat(message.smsText()).isNull();
+    });
+    assertThat(ledger.claim(sms, 10).messages()).singleElement().satisfies(message -> {
+      assertThat(message.addresses()).containsExactly("+84912345118");
+      assertThat(message.smsText()).startsWith("Điện lực Sóc Sơn TB: Yêu cầu YC2611230042").doesNotContain("KH");
+      assertThat(message.znsData()).isEmpty();
     });
     assertThat(ledger.claim(email, 10).messages()).as("no e-mail address given").isEmpty();
     assertThat(statuses(email)).containsExactly("FAILED");

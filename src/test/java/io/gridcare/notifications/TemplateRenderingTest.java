@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.gridcare.customers.Channel;
 import io.gridcare.notifications.NoticeTemplateContent.TemplateSms;
 import io.gridcare.notifications.NoticeTemplateContent.TemplateText;
 import io.gridcare.notifications.NoticeTemplateContent.TemplateZns;
@@ -36,6 +37,31 @@ class TemplateRenderingTest {
     assertThat(vi.text()).isEqualTo("1.234.567 đ hạn 05/12/2026 kỳ 11/2026 512,75 kWh");
     assertThat(en.text()).isEqualTo("Amount 1,234,567 VND due 05/12/2026 512.75 kWh");
     assertThat(en.smsText()).as("SMS is Vietnamese whatever the language").isEqualTo("KH PD01000012345 1.234.567 đ");
+  }
+
+  @Test
+  void aMessageForOneChannelHoldsOnlyWhatThatChannelSendsAndMissingValuesStillFailIt() {
+    CompiledTemplate template = compile(NoticeType.BILL_ISSUED,
+        content("Kính gửi {{customerName}}: {{amount}}", "Dear {{customerName}}: {{amount}}",
+            "KH {{customerCode}} {{amount}}"));
+
+    RenderedTemplate app = template.render("vi", BILL, Channel.APP);
+    RenderedTemplate email = template.render("vi", BILL, Channel.EMAIL);
+    RenderedTemplate sms = template.render("vi", BILL, Channel.SMS);
+
+    assertThat(app.title()).isEqualTo("Thông báo");
+    assertThat(app.text()).isEqualTo("Kính gửi Nguyễn Thị Hoa: 1.234.567 đ");
+    assertThat(app.html()).isNull();
+    assertThat(app.smsText()).isNull();
+    assertThat(email.html()).isEqualTo(template.render("vi", BILL).html()).contains("Nguyễn Thị Hoa");
+    assertThat(sms.smsText()).isEqualTo("KH PD01000012345 1.234.567 đ");
+    assertThat(sms.text()).isNull();
+    assertThat(sms.title()).isNull();
+    Map<String, Object> nameless = new HashMap<>(BILL);
+    nameless.remove("customerName");
+    assertThatThrownBy(() -> template.render("vi", nameless, Channel.SMS))
+        .as("the SMS does not use the name, but the recipient is refused alike on every channel")
+        .isInstanceOf(TemplateMissingVariablesException.class);
   }
 
   @Test
