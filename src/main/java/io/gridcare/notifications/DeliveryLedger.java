@@ -116,15 +116,10 @@ public class DeliveryLedger implements DeliveryReceipts, DisposableBean {
         named.add(receipt.deliveryKey() != null || receipt.providerMessageId() != null ? receipt : null);
       }
       List<DeliveryReceipt> present = named.stream().filter(Objects::nonNull).toList();
-      // receipts of one attempt named by its key change one row in one statement, which cannot deadlock
-      boolean oneAttempt = present.stream().allMatch(receipt -> receipt.deliveryKey() != null)
-          && present.stream().map(DeliveryReceipt::deliveryKey).distinct().count() <= 1;
-      if (!oneAttempt) {
-        attempts.lock(present.stream().map(DeliveryReceipt::deliveryKey).filter(Objects::nonNull).toList(),
-            present.stream().filter(receipt -> receipt.deliveryKey() == null).map(DeliveryReceipt::channel).toList(),
-            present.stream().filter(receipt -> receipt.deliveryKey() == null).map(DeliveryReceipt::providerMessageId)
-                .toList());
-      }
+      attempts.lock(present.stream().map(DeliveryReceipt::deliveryKey).filter(Objects::nonNull).toList(),
+          present.stream().filter(receipt -> receipt.deliveryKey() == null).map(DeliveryReceipt::channel).toList(),
+          present.stream().filter(receipt -> receipt.deliveryKey() == null).map(DeliveryReceipt::providerMessageId)
+              .toList());
       return attempts.receipts(named.stream().map(receipt -> receipt == null || receipt.at() != null ? receipt
           : new DeliveryReceipt(receipt.channel(), receipt.deliveryKey(), receipt.providerMessageId(),
               receipt.status(), clock.instant(), receipt.detail())).toList());

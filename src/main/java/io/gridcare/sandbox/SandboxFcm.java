@@ -205,7 +205,7 @@ public class SandboxFcm implements DisposableBean {
       return error(503, "UNAVAILABLE", "UNAVAILABLE", "The service is currently unavailable.");
     }
     Matcher path = SEND.matcher(request.getUrl());
-    String project = path.find() ? path.group(1) : "unknown";
+    String project = path.matches() ? path.group(1) : "unknown";
     return json(200, "{\"name\":\"projects/" + project + "/messages/" + UUID.randomUUID() + "\"}");
   }
 
