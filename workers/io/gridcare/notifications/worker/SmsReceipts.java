@@ -56,7 +56,8 @@ import org.slf4j.LoggerFactory;
  */
 class SmsReceipts implements MessageReceiverListener, AutoCloseable {
 
-  static final int BATCH = 100;
+  /** As many as the server takes in one call: one reporting thread keeps up with the SMSC only in big batches. */
+  static final int BATCH = 1000;
   static final int CAPACITY = 10_000;
   /**
    * Ids of later segments remembered. Past this the oldest are forgotten and a late receipt of theirs passes
