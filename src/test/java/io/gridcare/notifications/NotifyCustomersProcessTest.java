@@ -47,13 +47,21 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.LongStream;
 
 import io.gridcare.ProcessTestEngine;
 import org.assertj.core.api.Assertions;
+import org.camunda.bpm.engine.ExternalTaskService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.camunda.bpm.engine.delegate.TaskListener;
 import org.camunda.bpm.engine.externaltask.LockedExternalTask;
+import org.camunda.bpm.engine.impl.persistence.entity.JobEntity;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.test.Deployment;
@@ -152,12 +160,47 @@ class NotifyCustomersProcessTest {
         .allSatisfy(push -> Assertions.assertThat(push.getVariables().get(VAR_NOTICE_ID)).isEqualTo(NOTICE_ID))
         .extracting(push -> push.getVariables().get(VAR_BATCH_ID)).containsExactlyInAnyOrder(101L, 102L, 103L);
 
-    complete(pushes.get(0));
-    complete(pushes.get(1));
+    pushed(pushes.get(0));
+    pushed(pushes.get(1));
     assertThat(notice).isWaitingAt(PUSH_BATCH);
     Assertions.assertThat(steps.settledAsked).isZero();
 
-    complete(pushes.get(2));
+    pushed(pushes.get(2));
+    assertThat(notice).isWaitingAt(RECONCILE).isNotWaitingAt(PUSH_BATCH);
+    Assertions.assertThat(steps.settledAsked).isEqualTo(1);
+  }
+
+  @Test
+  void workersFinishingBatchesAtOnceOnlyQueueTheJoin() throws Exception {
+    List<Long> batches = LongStream.rangeClosed(101, 108).boxed().toList();
+    steps.round(batches, true, false);
+    ProcessInstance notice = untilDispatched(start(NoticeType.BILL_ISSUED));
+    List<LockedExternalTask> pushes = lockPushes(notice);
+    ExternalTaskService tasks = externalTaskService(); // camunda-bpm-assert knows its engine on this thread only
+    CyclicBarrier together = new CyclicBarrier(pushes.size());
+    ExecutorService workers = Executors.newFixedThreadPool(pushes.size());
+
+    try {
+      List<Future<?>> completions = new ArrayList<>();
+      for (LockedExternalTask push : pushes) {
+        completions.add(workers.submit(() -> {
+          together.await();
+          tasks.complete(push.getId(), push.getWorkerId());
+          return null;
+        }));
+      }
+      for (Future<?> completion : completions) {
+        completion.get(30, TimeUnit.SECONDS); // an optimistic locking failure would surface here
+      }
+    } finally {
+      workers.shutdownNow();
+    }
+
+    List<Job> joins = jobQuery().processInstanceId(notice.getId()).activityId(PUSH_BATCH).list();
+    Assertions.assertThat(joins).hasSize(batches.size()).allSatisfy(join -> Assertions.assertThat(((JobEntity) join).isExclusive())
+        .as("joins of one notice run one at a time").isTrue());
+    Assertions.assertThat(steps.settledAsked).isZero();
+    joins.forEach(join -> execute(join));
     assertThat(notice).isWaitingAt(RECONCILE).isNotWaitingAt(PUSH_BATCH);
     Assertions.assertThat(steps.settledAsked).isEqualTo(1);
   }
@@ -452,9 +495,15 @@ class NotifyCustomersProcessTest {
     List<Long> batches = new ArrayList<>();
     for (LockedExternalTask push : lockPushes(notice)) {
       batches.add((Long) push.getVariables().get(VAR_BATCH_ID));
-      complete(push);
+      pushed(push);
     }
     return batches;
+  }
+
+  /** Completes a push task as the worker does, then runs the job that carries the flow on after it. */
+  private static void pushed(LockedExternalTask push) {
+    complete(push);
+    execute(jobQuery().executionId(push.getExecutionId()).activityId(PUSH_BATCH).singleResult());
   }
 
   /** Fetches as the push worker does; each test deploys its own definition, so this notice's tasks only. */
