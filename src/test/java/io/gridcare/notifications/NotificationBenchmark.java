@@ -1,6 +1,7 @@
 package io.gridcare.notifications;
 
 import java.lang.management.GarbageCollectorMXBean;
+import java.lang.management.CompilationMXBean;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
 import java.time.Duration;
@@ -133,6 +134,7 @@ final class NotificationBenchmark {
     // a short run on 2 cores: planned outages for the sample's substation go first, so that both designs are timed
     // on a warm server, as in production.
     long warmUpStarted = System.nanoTime();
+    long compilingBefore = compilingMillis();
     for (int round = 1; round <= warmUps; round++) {
       long warmUp = planOutage(List.of(NAIVE_SUBSTATION), round);
       approve(warmUp);
@@ -142,7 +144,9 @@ final class NotificationBenchmark {
     figures.info("{} warm-up notices to the {} sample customers completed in {} s", warmUps, sample,
         Math.round(warmUpSeconds));
 
+    long warmUpCompiling = compilingMillis() - compilingBefore;
     heap.start();
+    long compilingAtStart = compilingMillis();
     long started = System.nanoTime();
     long notice = planOutage(SUBSTATIONS, 0);
     approve(notice);
@@ -150,6 +154,7 @@ final class NotificationBenchmark {
     awaitCompleted(notice, started);
     double elapsed = seconds(started);
     HeapWatch.Figures memory = heap.stop();
+    long compiling = compilingMillis() - compilingAtStart;
     figures.info("notice {} completed in {} s; the naive baseline follows", notice, Math.round(elapsed));
 
     NoticeReports.NoticeReport report = app.getBean(NoticeReports.class).report(notice).orElseThrow();
@@ -168,6 +173,7 @@ final class NotificationBenchmark {
           SMS               %,d segments   cost %,.0f VND (all channels)
           App receipts      %,d reported by the benchmark as the App's backend
           memory            heap peak %,d MB (sampled every 100 ms) of %,d MB; %d GCs, %,d ms
+          JIT               compiling for %.1f s meanwhile, elapsed, summed over its threads (warm-up: %.1f s)
           naive baseline    %,d recipients, one process instance each: %.1f s, %,.1f recipients/s (push only,
                             no receipts awaited); central flow / naive = %.1fx
           warm-up           %d planned outages to the sample's %,d customers first, from the cold server:
@@ -183,9 +189,16 @@ final class NotificationBenchmark {
         report.smsSegments(), report.cost(),
         appBackend.reported(),
         memory.peakMb(), memory.maxMb(), memory.collections(), memory.gcMillis(),
+        compiling / 1000.0, warmUpCompiling / 1000.0,
         naive.recipients(), naive.seconds(), naive.rate(), rate / naive.rate(),
         warmUps, sample, warmUpSeconds, warmUpSeconds > 0 ? warmUps * sample / warmUpSeconds : 0));
     appBackend.stop();
+  }
+
+  /** Time the JIT's compiler threads spent compiling since start (the sum over its threads). */
+  private static long compilingMillis() {
+    CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+    return jit != null && jit.isCompilationTimeMonitoringSupported() ? jit.getTotalCompilationTime() : 0;
   }
 
   /**
