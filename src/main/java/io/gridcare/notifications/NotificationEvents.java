@@ -14,12 +14,13 @@ import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.gridcare.system.JsonPaths;
+import io.gridcare.system.LatestDefinitions;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import org.camunda.bpm.engine.DecisionService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.variable.Variables;
 import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -38,17 +39,20 @@ public class NotificationEvents {
   private final Notices notices;
   private final RuntimeService runtime;
   private final DecisionService decisions;
+  private final LatestDefinitions definitions;
   private final NoticeTemplates templates;
   private final ObjectMapper json;
   private final Validator validator;
   private final TransactionTemplate transaction;
   private final Clock clock;
 
-  NotificationEvents(Notices notices, RuntimeService runtime, DecisionService decisions, NoticeTemplates templates,
-      ObjectMapper json, Validator validator, TransactionTemplate transaction, Clock clock) {
+  NotificationEvents(Notices notices, RuntimeService runtime, DecisionService decisions,
+      LatestDefinitions definitions, NoticeTemplates templates, ObjectMapper json, Validator validator,
+      TransactionTemplate transaction, Clock clock) {
     this.notices = notices;
     this.runtime = runtime;
     this.decisions = decisions;
+    this.definitions = definitions;
     this.templates = templates;
     this.json = json;
     this.validator = validator;
@@ -143,14 +147,15 @@ public class NotificationEvents {
         .putValue(NotificationFlow.VAR_NOTICE_TYPE, type.name())
         .putValue(NotificationFlow.VAR_URGENCY, policy.urgency())
         .putValue(NotificationFlow.VAR_RECEIPT_WINDOW, "PT" + policy.receiptWindowMinutes() + "M");
-    String instance = runtime.startProcessInstanceByKey(NotificationFlow.PROCESS_KEY, Long.toString(id), variables)
+    String instance = runtime.startProcessInstanceById(definitions.process(NotificationFlow.PROCESS_KEY), Long.toString(id),
+        variables)
         .getId();
     notices.started(id, instance);
     return id;
   }
 
   private NoticePolicy policy(NoticeType type) {
-    Map<String, Object> result = decisions.evaluateDecisionByKey(NoticePolicy.DECISION)
+    Map<String, Object> result = decisions.evaluateDecisionById(definitions.decision(NoticePolicy.DECISION))
         .variables(Variables.createVariables().putValue("noticeType", type.name())).evaluate().getSingleResult()
         .getEntryMap();
     return new NoticePolicy((String) result.get("urgency"), Boolean.TRUE.equals(result.get("mandatory")),

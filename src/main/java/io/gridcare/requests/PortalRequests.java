@@ -11,6 +11,7 @@ import java.util.Optional;
 
 import io.gridcare.customers.PhoneNumbers;
 import io.gridcare.system.ConflictException;
+import io.gridcare.system.LatestDefinitions;
 import io.gridcare.units.Units;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -40,6 +41,7 @@ public class PortalRequests {
   private final ServiceRequests requests;
   private final RuntimeService runtime;
   private final DecisionService decisions;
+  private final LatestDefinitions definitions;
   private final RequestFlowStarts flows;
   private final TransactionTemplate transaction;
   /** The checks' reads in one transaction rather than one each. */
@@ -51,9 +53,11 @@ public class PortalRequests {
   private final SecureRandom random = new SecureRandom();
 
   PortalRequests(ServiceCatalog catalog, RequestChecks checks, ServiceRequests requests, RuntimeService runtime,
-      DecisionService decisions, RequestFlowStarts flows, TransactionTemplate transaction, Units units,
-      PhoneVerifications verifications, Clock clock, MeterRegistry meters) {
+      DecisionService decisions, LatestDefinitions definitions, RequestFlowStarts flows,
+      TransactionTemplate transaction, Units units, PhoneVerifications verifications, Clock clock,
+      MeterRegistry meters) {
     this.decisions = decisions;
+    this.definitions = definitions;
     this.flows = flows;
     this.verifications = verifications;
     this.catalog = catalog;
@@ -148,7 +152,7 @@ public class PortalRequests {
    * ({@link RequestFlowStarts}).
    */
   private void store(String code, String phone, RequestDraft draft, Assessment assessment) {
-    String outcome = decisions.evaluateDecisionByKey(RequestFlow.DECISION_TRIAGE)
+    String outcome = decisions.evaluateDecisionById(definitions.decision(RequestFlow.DECISION_TRIAGE))
         .variables(assessment.triageInputs()).evaluate().getSingleEntry();
     requests.insert(code, phone, draft, assessment, outcome, clock.instant());
   }

@@ -7,6 +7,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
+import io.gridcare.system.LatestDefinitions;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.camunda.bpm.engine.RuntimeService;
@@ -36,16 +37,18 @@ class RequestFlowStarts implements SmartLifecycle {
 
   private final ServiceRequests requests;
   private final RuntimeService runtime;
+  private final LatestDefinitions definitions;
   private final TransactionTemplate transaction;
   private final RequestSettings settings;
   /** Set while a run is scheduled: wake-ups meanwhile join it. */
   private final AtomicBoolean due = new AtomicBoolean();
   private volatile ScheduledExecutorService scheduler;
 
-  RequestFlowStarts(ServiceRequests requests, RuntimeService runtime, TransactionTemplate transaction,
-      RequestSettings settings, MeterRegistry meters) {
+  RequestFlowStarts(ServiceRequests requests, RuntimeService runtime, LatestDefinitions definitions,
+      TransactionTemplate transaction, RequestSettings settings, MeterRegistry meters) {
     this.requests = requests;
     this.runtime = runtime;
+    this.definitions = definitions;
     this.transaction = transaction;
     this.settings = settings;
     Gauge.builder("gridcare.requests.awaiting-flow", requests, ServiceRequests::countAwaitingFlow)
@@ -114,7 +117,8 @@ class RequestFlowStarts implements SmartLifecycle {
         .putValue(RequestFlow.VAR_TRIAGE_OUTCOME, request.triageOutcome())
         .putValue(RequestFlow.VAR_REVIEW_SLA, settings.reviewSla().toString())
         .putValue(RequestFlow.VAR_SUPPLEMENT_TIMEOUT, settings.supplementTimeout().toString());
-    String instance = runtime.startProcessInstanceByKey(RequestFlow.PROCESS_KEY, request.code(), variables).getId();
+    String instance = runtime.startProcessInstanceById(definitions.process(RequestFlow.PROCESS_KEY), request.code(),
+        variables).getId();
     requests.started(request.id(), instance);
   }
 

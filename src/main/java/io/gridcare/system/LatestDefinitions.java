@@ -1,0 +1,62 @@
+package io.gridcare.system;
+
+import java.time.Duration;
+
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Ticker;
+import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.repository.DecisionDefinition;
+import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
+
+/**
+ * The ids of the latest deployed versions of processes and decisions, for the calls made on every portal request
+ * and source event. Starting or evaluating "by key" asks the database for the latest version on every call; these
+ * ids are asked again at most every {@link #LOOKUP_EVERY}, so a version deployed from Modeler takes effect within
+ * that time on every server.
+ */
+@Component
+public class LatestDefinitions {
+
+  static final Duration LOOKUP_EVERY = Duration.ofSeconds(5);
+
+  private final LoadingCache<String, String> processes;
+  private final LoadingCache<String, String> decisions;
+
+  @Autowired
+  LatestDefinitions(RepositoryService repository) {
+    this(repository, Ticker.systemTicker());
+  }
+
+  LatestDefinitions(RepositoryService repository, Ticker ticker) {
+    this.processes = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(LOOKUP_EVERY).build(key -> {
+      ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key)
+          .withoutTenantId().latestVersion().singleResult();
+      return latest == null ? null : latest.getId();
+    });
+    this.decisions = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(LOOKUP_EVERY).build(key -> {
+      DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+          .withoutTenantId().latestVersion().singleResult();
+      return latest == null ? null : latest.getId();
+    });
+  }
+
+  /** @throws IllegalStateException when no version of the process is deployed */
+  public String process(String key) {
+    return found(processes.get(key), "process", key);
+  }
+
+  /** @throws IllegalStateException when no version of the decision is deployed */
+  public String decision(String key) {
+    return found(decisions.get(key), "decision", key);
+  }
+
+  private static String found(String id, String kind, String key) {
+    if (id == null) {
+      throw new IllegalStateException("No " + kind + " " + key + " is deployed");
+    }
+    return id;
+  }
+}
