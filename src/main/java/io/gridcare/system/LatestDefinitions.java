@@ -1,6 +1,8 @@
 package io.gridcare.system;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
@@ -8,7 +10,6 @@ import com.github.benmanes.caffeine.cache.Ticker;
 import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.repository.DecisionDefinition;
 import org.camunda.bpm.engine.repository.ProcessDefinition;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,12 +26,8 @@ public class LatestDefinitions {
   private final LoadingCache<String, String> processes;
   private final LoadingCache<String, String> decisions;
 
-  @Autowired
-  LatestDefinitions(RepositoryService repository) {
-    this(repository, Ticker.systemTicker());
-  }
-
-  LatestDefinitions(RepositoryService repository, Ticker ticker) {
+  LatestDefinitions(RepositoryService repository, Clock clock) {
+    Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
     this.processes = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(LOOKUP_EVERY).build(key -> {
       ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key)
           .withoutTenantId().latestVersion().singleResult();

@@ -3,10 +3,13 @@ package io.gridcare.system;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.atomic.AtomicLong;
 
 import io.gridcare.ProcessTestEngine;
 import org.camunda.bpm.engine.RepositoryService;
@@ -33,8 +36,8 @@ class LatestDefinitionsTest {
       """;
 
   private final RepositoryService repository = ProcessTestEngine.get().getRepositoryService();
-  private final AtomicLong nanos = new AtomicLong();
-  private final LatestDefinitions latest = new LatestDefinitions(repository, nanos::get);
+  private final MutableClock clock = new MutableClock();
+  private final LatestDefinitions latest = new LatestDefinitions(repository, clock);
   private final List<String> deployments = new ArrayList<>();
 
   @AfterEach
@@ -54,7 +57,7 @@ class LatestDefinitionsTest {
     assertThat(latest.process(PROCESS)).as("looked up a moment ago").isEqualTo(first);
     assertThat(latest.decision(DECISION)).isEqualTo(firstDecision);
 
-    nanos.addAndGet(LatestDefinitions.LOOKUP_EVERY.plus(Duration.ofMillis(1)).toNanos());
+    clock.advance(LatestDefinitions.LOOKUP_EVERY.plus(Duration.ofMillis(1)));
     assertThat(latest.process(PROCESS)).isEqualTo(repository.createProcessDefinitionQuery()
         .processDefinitionKey(PROCESS).processDefinitionVersion(2).singleResult().getId());
     assertThat(latest.decision(DECISION)).isEqualTo(repository.createDecisionDefinitionQuery()
@@ -79,5 +82,30 @@ class LatestDefinitionsTest {
         .addString(DECISION + ".dmn", DECISION_XML.formatted(DECISION).strip())
         .deploy();
     deployments.add(deployment.getId());
+  }
+
+  /** A clock the test moves on by hand. */
+  private static final class MutableClock extends Clock {
+
+    private volatile Instant now = Instant.parse("2026-12-07T08:00:00Z");
+
+    void advance(Duration duration) {
+      now = now.plus(duration);
+    }
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      throw new UnsupportedOperationException();
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
   }
 }
