@@ -24,7 +24,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * decision {@code Decision_RequestTriage} took for it and wakes this; the flow starts a tenth of a second later,
  * with those of the requests submitted meanwhile, in one transaction. A request is never lost: until its flow has
  * started it stays marked (no process instance) and is picked up again, by this server or another, at the latest
- * after a second.
+ * after a second; one whose start fails is tried again after growing pauses, without holding back the others.
  */
 @Component
 class RequestFlowStarts implements SmartLifecycle {
@@ -87,27 +87,44 @@ class RequestFlowStarts implements SmartLifecycle {
   }
 
   /**
-   * Each request of the batch in its own transaction, so that one that cannot start holds back no other. Answers
-   * 0 when one failed: the loop then waits for the next check rather than failing again at once.
+   * Each request of the batch in its own transaction, so that one that cannot start holds back no other. One that
+   * fails pauses before its next try ({@link ServiceRequests#flowFailed}), so the next batches leave it out.
+   * Answers how many were taken care of, started or paused.
    */
   private int startOneByOne() {
     List<ServiceRequests.AwaitingFlow> batch = transaction.execute(status -> requests.awaitingFlow(BATCH));
-    int started = 0;
-    boolean failures = false;
+    int handled = 0;
     for (ServiceRequests.AwaitingFlow request : batch == null ? List.<ServiceRequests.AwaitingFlow>of() : batch) {
       try {
         Boolean done = transaction.execute(status -> requests.awaitingFlow(request.id()).map(locked -> {
           start(locked);
           return true;
         }).orElse(false));
-        started += Boolean.TRUE.equals(done) ? 1 : 0;
+        handled += Boolean.TRUE.equals(done) ? 1 : 0;
       } catch (RuntimeException failed) {
-        failures = true;
-        log.error("The flow of request {} could not start; it stays waiting and is tried again", request.code(),
-            failed);
+        handled += paused(request, failed) ? 1 : 0;
       }
     }
-    return failures ? 0 : started;
+    return handled;
+  }
+
+  /** Records the failure; the first is logged with its stack trace, later ones in a line. */
+  private boolean paused(ServiceRequests.AwaitingFlow request, RuntimeException failed) {
+    try {
+      Integer failures = transaction.execute(status -> requests.flowFailed(request.id()));
+      if (failures != null && failures == 1) {
+        log.error("The flow of request {} could not start; it stays waiting and is tried again after a pause",
+            request.code(), failed);
+      } else {
+        log.error("The flow of request {} could not start, {} times now; tried again after a longer pause: {}",
+            request.code(), failures, failed.toString());
+      }
+      return true;
+    } catch (RuntimeException notRecorded) {
+      // the database itself is failing: the next check tries everything again
+      log.error("The flow of request {} could not start, nor its failure be recorded", request.code(), failed);
+      return false;
+    }
   }
 
   private void start(ServiceRequests.AwaitingFlow request) {

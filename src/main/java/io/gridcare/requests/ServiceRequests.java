@@ -67,8 +67,10 @@ class ServiceRequests {
   record AwaitingFlow(long id, String code, String triageOutcome) {
   }
 
-  private static final String AWAITING_FLOW =
-      "select id, code, triage_outcome from service_request where process_instance_id is null";
+  /** Requests whose flow has not started, less those pausing after a failed start. */
+  private static final String AWAITING_FLOW = """
+      select id, code, triage_outcome from service_request
+       where process_instance_id is null and (flow_retry_at is null or flow_retry_at <= now())""";
   private static final RowMapper<AwaitingFlow> AWAITING =
       (row, n) -> new AwaitingFlow(row.getLong(1), row.getString(2), row.getString(3));
 
@@ -90,6 +92,20 @@ class ServiceRequests {
   long countAwaitingFlow() {
     return sql.sql("select count(*) from service_request where process_instance_id is null").query(Long.class)
         .single();
+  }
+
+  /**
+   * Its flow failed to start: tried again after 2 s, 4 s, 8 s ... up to ten minutes. Answers the number of
+   * failures so far.
+   */
+  int flowFailed(long id) {
+    return sql.sql("""
+            update service_request
+               set flow_failures = flow_failures + 1,
+                   flow_retry_at = now() + least(interval '1 second' * power(2, flow_failures + 1),
+                                                 interval '10 minutes')
+             where id = :id returning flow_failures""")
+        .param("id", id).query(Integer.class).single();
   }
 
   void started(long id, String processInstanceId) {

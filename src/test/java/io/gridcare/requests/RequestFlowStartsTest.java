@@ -74,4 +74,52 @@ class RequestFlowStartsTest {
             select count(*) from notice where type = 'REQUEST_STATUS_CHANGED' and variables ->> 'requestCode' = :code""")
         .param("code", code).query(Long.class).single()).as("the received notice, from the first step").isEqualTo(1);
   }
+
+  @Test
+  void aRequestWhoseFlowCannotStartPausesWithoutHoldingBackTheOthers() throws Exception {
+    String poison = code();
+    // the database refuses to mark this one's flow as started, so its start always rolls back
+    sql.sql("""
+        create or replace function refuse_flow_start() returns trigger language plpgsql as $$
+        begin raise exception 'refused for the test'; end $$""").update();
+    sql.sql("create trigger refuse_flow_start before update of process_instance_id on service_request"
+        + " for each row when (new.code = '" + poison + "') execute function refuse_flow_start()").update();
+    long stuck = insert(poison, "WARNINGS");
+    String next = code();
+    long fine = insert(next, "WARNINGS");
+
+    try {
+      Awaitility.await("the request after it starts").atMost(Duration.ofSeconds(20))
+          .until(() -> requests.get(fine).processInstanceId() != null);
+      Awaitility.await("the failure is recorded").atMost(Duration.ofSeconds(20))
+          .until(() -> failures(stuck) >= 1);
+
+      assertThat(requests.get(stuck).processInstanceId()).as("still waiting, not lost").isNull();
+      assertThat(sql.sql("select flow_retry_at > now() from service_request where id = :id").param("id", stuck)
+          .query(Boolean.class).single()).as("paused before the next try").isTrue();
+      assertThat(requests.countAwaitingFlow()).as("a paused request still counts as awaiting").isPositive();
+      assertThat(requests.awaitingFlow(1_000)).as("left out of the next batches while it pauses")
+          .extracting(ServiceRequests.AwaitingFlow::id).doesNotContain(stuck);
+    } finally {
+      sql.sql("drop trigger refuse_flow_start on service_request").update();
+      sql.sql("drop function refuse_flow_start()").update();
+      fixtures.deleteRequests("code in ('" + poison + "', '" + next + "')");
+    }
+  }
+
+  private long insert(String code, String triageOutcome) throws Exception {
+    RequestDraft draft = json.treeToValue(draft(SERVICE, null, null, null, "Trần Văn Khởi", PHONE),
+        RequestDraft.class);
+    Assessment assessment = new Assessment(catalog.get(SERVICE), List.of(), "PD12", null, List.of(), false);
+    return requests.insert(code, "+84912130001", draft, assessment, triageOutcome, Instant.now());
+  }
+
+  private int failures(long id) {
+    return sql.sql("select flow_failures from service_request where id = :id").param("id", id)
+        .query(Integer.class).single();
+  }
+
+  private static String code() {
+    return "YCTEST" + Long.toString(System.nanoTime() % 1_000_000_000, 36).toUpperCase();
+  }
 }
