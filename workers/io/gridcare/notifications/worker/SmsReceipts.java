@@ -57,7 +57,7 @@ import org.slf4j.LoggerFactory;
 class SmsReceipts implements MessageReceiverListener, AutoCloseable {
 
   /** As many as the server takes in one call: one reporting thread keeps up with the SMSC only in big batches. */
-  static final int BATCH = 1000;
+  static final int BATCH = DeliveryReceipt.MAX_PER_CALL;
   static final int CAPACITY = 10_000;
   /**
    * Ids of later segments remembered. Past this the oldest are forgotten and a late receipt of theirs passes

@@ -12,6 +12,9 @@ import io.gridcare.customers.Channel;
 public record DeliveryReceipt(Channel channel, String deliveryKey, String providerMessageId, Status status,
                               Instant at, String detail) {
 
+  /** Receipts one call to the server may carry ({@code POST /api/notification-receipts}). */
+  public static final int MAX_PER_CALL = 1000;
+
   public enum Status {
     DELIVERED, READ, FAILED
   }

@@ -53,6 +53,6 @@ class NotificationBatchController {
   record Outcomes(@NotNull @Size(max = 500) List<@Valid @NotNull BatchOutcome> outcomes) {
   }
 
-  record Receipts(@NotNull @Size(max = 1000) List<@NotNull DeliveryReceipt> receipts) {
+  record Receipts(@NotNull @Size(max = DeliveryReceipt.MAX_PER_CALL) List<@NotNull DeliveryReceipt> receipts) {
   }
 }
