@@ -3,13 +3,13 @@ package io.gridcare.system;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.LoadingCache;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.camunda.bpm.engine.RepositoryService;
-import org.camunda.bpm.engine.repository.DecisionDefinition;
-import org.camunda.bpm.engine.repository.ProcessDefinition;
+import org.camunda.bpm.engine.repository.ResourceDefinition;
 import org.springframework.stereotype.Component;
 
 /**
@@ -28,14 +28,17 @@ public class LatestDefinitions {
 
   LatestDefinitions(RepositoryService repository, Clock clock) {
     Ticker ticker = () -> TimeUnit.MILLISECONDS.toNanos(clock.millis());
-    this.processes = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(LOOKUP_EVERY).build(key -> {
-      ProcessDefinition latest = repository.createProcessDefinitionQuery().processDefinitionKey(key)
-          .withoutTenantId().latestVersion().singleResult();
-      return latest == null ? null : latest.getId();
-    });
-    this.decisions = Caffeine.newBuilder().ticker(ticker).expireAfterWrite(LOOKUP_EVERY).build(key -> {
-      DecisionDefinition latest = repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
-          .withoutTenantId().latestVersion().singleResult();
+    this.processes = latest(ticker, key -> repository.createProcessDefinitionQuery().processDefinitionKey(key)
+        .withoutTenantId().latestVersion().singleResult());
+    this.decisions = latest(ticker, key -> repository.createDecisionDefinitionQuery().decisionDefinitionKey(key)
+        .withoutTenantId().latestVersion().singleResult());
+  }
+
+  /** A key with nothing deployed yields null, which Caffeine does not keep: it is asked again next time. */
+  private static LoadingCache<String, String> latest(Ticker ticker,
+      Function<String, ? extends ResourceDefinition> lookup) {
+    return Caffeine.newBuilder().ticker(ticker).expireAfterWrite(LOOKUP_EVERY).build(key -> {
+      ResourceDefinition latest = lookup.apply(key);
       return latest == null ? null : latest.getId();
     });
   }
