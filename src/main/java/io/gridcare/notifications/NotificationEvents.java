@@ -147,9 +147,8 @@ public class NotificationEvents {
         .putValue(NotificationFlow.VAR_NOTICE_TYPE, type.name())
         .putValue(NotificationFlow.VAR_URGENCY, policy.urgency())
         .putValue(NotificationFlow.VAR_RECEIPT_WINDOW, "PT" + policy.receiptWindowMinutes() + "M");
-    String instance = runtime.startProcessInstanceById(definitions.process(NotificationFlow.PROCESS_KEY), Long.toString(id),
-        variables)
-        .getId();
+    String instance = runtime.startProcessInstanceById(definitions.process(NotificationFlow.PROCESS_KEY),
+        Long.toString(id), variables).getId();
     notices.started(id, instance);
     return id;
   }

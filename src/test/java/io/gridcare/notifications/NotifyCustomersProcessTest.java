@@ -197,8 +197,8 @@ class NotifyCustomersProcessTest {
     }
 
     List<Job> joins = jobQuery().processInstanceId(notice.getId()).activityId(PUSH_BATCH).list();
-    Assertions.assertThat(joins).hasSize(batches.size()).allSatisfy(join -> Assertions.assertThat(((JobEntity) join).isExclusive())
-        .as("joins of one notice run one at a time").isTrue());
+    Assertions.assertThat(joins).hasSize(batches.size()).allSatisfy(join ->
+        Assertions.assertThat(((JobEntity) join).isExclusive()).as("joins of one notice run one at a time").isTrue());
     Assertions.assertThat(steps.settledAsked).isZero();
     joins.forEach(join -> execute(join));
     assertThat(notice).isWaitingAt(RECONCILE).isNotWaitingAt(PUSH_BATCH);
