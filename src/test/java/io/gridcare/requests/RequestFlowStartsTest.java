@@ -57,11 +57,8 @@ class RequestFlowStartsTest {
 
   @Test
   void storedRequestWhoseFlowDidNotStartIsStartedWithItsDecision() throws Exception {
-    RequestDraft draft = json.treeToValue(draft(SERVICE, null, null, null, "Trần Văn Khởi", PHONE),
-        RequestDraft.class);
-    Assessment assessment = new Assessment(catalog.get(SERVICE), List.of(), "PD12", null, List.of(), false);
-    String code = "YCTEST" + Long.toString(System.nanoTime() % 1_000_000, 36).toUpperCase();
-    long id = requests.insert(code, "+84912130001", draft, assessment, "WARNINGS", Instant.now());
+    String code = code();
+    long id = insert(code, "WARNINGS");
     assertThat(requests.get(id).processInstanceId()).as("stored only, as after a crash").isNull();
 
     Task review = Awaitility.await("the flow of " + code).atMost(Duration.ofSeconds(20))
